@@ -1,0 +1,39 @@
+package org.hearth.identity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** What other modules may learn of an account: how to write to the person, and who works where. */
+@Service
+public class Accounts {
+
+	private final AccountRepository accounts;
+
+	Accounts(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	/** Address and language for e-mail to this person. */
+	public Optional<Contact> contact(AccountId id) {
+		return accounts.findById(id).map(a -> new Contact(a.email(), Locale.forLanguageTag(a.language())));
+	}
+
+	/** The person last used Hearth in this language: write to them in it from now on. */
+	public void rememberLanguage(AccountId id, Locale language) {
+		accounts.findById(id).filter(a -> !a.language().equals(language.getLanguage())).ifPresent(a -> {
+			a.changeLanguage(language.getLanguage());
+			accounts.update(a);
+		});
+	}
+
+	/** Active staff of an office holding a role, for assignment lists. */
+	public List<AccountId> staff(OfficeId office, Role role) {
+		return accounts.findStaff(office, role).stream().map(Account::id).toList();
+	}
+
+	public record Contact(String email, Locale language) {
+	}
+}

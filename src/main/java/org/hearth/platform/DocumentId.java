@@ -1,0 +1,11 @@
+package org.hearth.platform;
+
+import java.util.UUID;
+
+public record DocumentId(UUID id) {
+
+	@Override
+	public String toString() {
+		return id.toString();
+	}
+}

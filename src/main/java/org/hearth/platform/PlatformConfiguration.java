@@ -1,0 +1,24 @@
+package org.hearth.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+	/** The one clock: tests move time by replacing this bean, never by sleeping. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** Where times are shown: the user's zone is not known, the region's is. */
+	@Bean
+	DisplayZone displayZone(@Value("${hearth.time-zone}") String zone) {
+		return new DisplayZone(ZoneId.of(zone));
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hearth.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package org.hearth.shared;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Names across scripts. People write their names in Armenian, Cyrillic or Azerbaijani Latin; staff and
+ * databases elsewhere spell them in plain Latin. {@link #toLatin} is the transliteration shown to a person for
+ * confirmation; {@link #searchKey} is a lossy key under which spellings of one name in any script meet.
+ */
+public final class Scripts {
+
+	// ICU's rules per script, chosen for how the communities romanise names themselves: Armenian by the
+	// Armenian-Latin (BGN) rules, Cyrillic by the Russian-Latin (BGN) rules; Azerbaijani Latin stays as written.
+	private static final Transliterator TO_LATIN = Transliterator.getInstance(
+			"Armenian-Latin/BGN; Russian-Latin/BGN; Any-Latin; NFC");
+
+	private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+	private Scripts() {
+	}
+
+	/** Latin spelling of {@code text}, keeping diacritics ("Շուշի" → "Shushi", "Шуша" → "Shusha"). */
+	public static String toLatin(String text) {
+		return TO_LATIN.transliterate(text.strip());
+	}
+
+	/**
+	 * A key that ignores case, diacritics, script and the usual romanisation variants: Şuşa, Shusha and Шуша give
+	 * the same key. Lossy on purpose — use it to find candidates, never to decide identity.
+	 */
+	public static String searchKey(String text) {
+		String ascii = TO_ASCII.transliterate(toLatin(text));
+		ascii = Normalizer.normalize(ascii, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		ascii = ascii.replaceAll("[^a-z0-9]", "");
+		// Fold the romanisation variants that ICU, passports and the Azerbaijani alphabet disagree on.
+		return ascii.replace("kh", "x").replace("sh", "s").replace("ch", "c").replace("zh", "z").replace("gh", "g")
+				.replace("ts", "c").replace("dzh", "c").replace("dz", "z").replace("yo", "o").replace("yu", "u")
+				.replace("ya", "a").replace("ye", "e").replace("j", "c").replace("y", "i").replace("w", "v")
+				.replace("q", "g").replace("h", "").replaceAll("(.)\\1+", "$1");
+	}
+}

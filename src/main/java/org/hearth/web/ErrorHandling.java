@@ -1,0 +1,115 @@
+package org.hearth.web;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.hearth.shared.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every refusal reaches the person in their language: a page for the browser, an RFC 9457 problem for
+ * {@code /api}. Never a stack trace; unexpected failures are logged with an incident id and without messages,
+ * which may carry personal data (a constraint violation quotes the value).
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final MessageSource messages;
+
+	ErrorHandling(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(UserFacingException.class)
+	Object refused(UserFacingException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return respond(request, response, locale, HttpStatus.valueOf(e.status()), e.messageKey(), e.arguments());
+	}
+
+	@ExceptionHandler({ NoResourceFoundException.class, MethodArgumentTypeMismatchException.class })
+	Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return respond(request, response, locale, HttpStatus.NOT_FOUND, "error.not-found");
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+			MultipartException.class })
+	Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		if (e instanceof MaxUploadSizeExceededException || e.getCause() instanceof IllegalStateException) {
+			return respond(request, response, locale, HttpStatus.CONTENT_TOO_LARGE, "error.too-large");
+		}
+		return respond(request, response, locale, HttpStatus.BAD_REQUEST, "error.bad-request");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object methodNotAllowed(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return respond(request, response, locale, HttpStatus.METHOD_NOT_ALLOWED, "error.method-not-allowed");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	Object unsupportedMediaType(Exception e, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) {
+		return respond(request, response, locale, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.bad-request");
+	}
+
+	/** Method security refusals: let Spring Security's entry point and denied handler answer. */
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void security(RuntimeException e) {
+		throw e;
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		String incident = UUID.randomUUID().toString().substring(0, 8);
+		log.error("Incident {} on {} {}: {}", incident, request.getMethod(), request.getRequestURI(),
+				SafeThrowable.describe(e));
+		return respond(request, response, locale, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", incident);
+	}
+
+	Object respond(HttpServletRequest request, HttpServletResponse response, Locale locale,
+			HttpStatus status, String key, Object... arguments) {
+		String detail = messages.getMessage(key, arguments, locale);
+		String title = messages.getMessage("error.title." + status.value(), null,
+				messages.getMessage("error.title.other", null, locale), locale);
+		if (isApi(request)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setTitle(title);
+			problem.setType(URI.create("/problems/" + key));
+			problem.setProperty("code", key);
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		response.setStatus(status.value());
+		var view = new ModelAndView("error");
+		view.setStatus(status);
+		view.addObject("status", status.value());
+		view.addObject("title", title);
+		view.addObject("detail", detail);
+		return view;
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+}

@@ -1,0 +1,21 @@
+package org.hearth.web;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class HomeController {
+
+	@PreAuthorize("permitAll()")
+	@GetMapping("/")
+	String home(@RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
+		model.addAttribute("signedOut", signedOut != null);
+		model.addAttribute("services", List.of());
+		return "web/home";
+	}
+}
