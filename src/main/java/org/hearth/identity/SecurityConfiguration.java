@@ -72,7 +72,7 @@ class SecurityConfiguration {
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/services", "/api/v1/services/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/services", "/api/v1/services/**", "/api/v1/settlements").permitAll()
 				.anyRequest().authenticated())
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,6 +99,7 @@ class SecurityConfiguration {
 				.requestMatchers(PUBLIC_PATHS).permitAll()
 				.requestMatchers("/login/second-factor", "/login/second-factor/**")
 					.hasAuthority(CurrentUser.MFA_PENDING)
+				.requestMatchers("/actuator/**").hasRole(Role.ADMINISTRATOR.name())
 				// Signed in means signed in completely: a staff member between password and second factor is not.
 				.anyRequest().access((authentication, request) -> new AuthorizationDecision(
 						CurrentUser.from(authentication.get()).isPresent())))

@@ -30,6 +30,9 @@ import org.springframework.util.unit.DataSize;
 @Component
 public class DocumentStore {
 
+	/** What Hearth accepts at all; a service may accept less. */
+	public static final java.util.List<String> ACCEPTED = java.util.List.of("application/pdf", "image/jpeg", "image/png");
+
 	private final Path root;
 	private final DataSize maxSize;
 	private final JdbcClient jdbc;
@@ -53,8 +56,18 @@ public class DocumentStore {
 	 * @throws RuleViolationException {@code platform.document.empty}, {@code .too-large} or {@code .type}
 	 */
 	public StoredDocument store(InputStream content, long declaredSize, String originalName) {
-		if (declaredSize > maxSize.toBytes()) {
-			throw new RuleViolationException("platform.document.too-large", maxSize.toMegabytes());
+		return store(content, declaredSize, originalName, maxSize, ACCEPTED);
+	}
+
+	/**
+	 * Stores the file if its content is one of {@code mediaTypes} (a subset of PDF, JPEG, PNG) and it is at most
+	 * {@code limit} (never more than the installation's maximum).
+	 */
+	public StoredDocument store(InputStream content, long declaredSize, String originalName, DataSize limit,
+			java.util.Collection<String> mediaTypes) {
+		DataSize max = limit.toBytes() < maxSize.toBytes() ? limit : maxSize;
+		if (declaredSize > max.toBytes()) {
+			throw new RuleViolationException("platform.document.too-large", max.toMegabytes());
 		}
 		try {
 			Files.createDirectories(root);
@@ -70,13 +83,12 @@ public class DocumentStore {
 			try (InputStream head = Files.newInputStream(partial)) {
 				type = sniff(head.readNBytes(8));
 			}
-			if (size == 0 || size > maxSize.toBytes() || type == null) {
+			if (size == 0 || size > max.toBytes() || type == null || !mediaTypes.contains(type)) {
 				Files.deleteIfExists(partial);
 				if (size == 0) {
 					throw new RuleViolationException("platform.document.empty");
 				}
-				throw size > maxSize.toBytes()
-						? new RuleViolationException("platform.document.too-large", maxSize.toMegabytes())
+				throw size > max.toBytes() ? new RuleViolationException("platform.document.too-large", max.toMegabytes())
 						: new RuleViolationException("platform.document.type");
 			}
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

@@ -5,11 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A text in each of the four languages, as reference data and service definitions carry it. */
-public record LocalizedText(Map<String, String> values) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** A text in each of the four languages, as reference data and service definitions carry it. */
+public record LocalizedText(@JsonValue Map<String, String> values) {
+
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public LocalizedText {
-		values = Map.copyOf(values);
+		var present = new LinkedHashMap<String, String>();
+		values.forEach((language, text) -> {
+			if (text != null) {
+				present.put(language, text);
+			}
+		});
+		values = java.util.Collections.unmodifiableMap(present);
 	}
 
 	public static LocalizedText of(String hy, String az, String ru, String en) {

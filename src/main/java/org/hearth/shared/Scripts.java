@@ -32,12 +32,13 @@ public final class Scripts {
 	 * the same key. Lossy on purpose — use it to find candidates, never to decide identity.
 	 */
 	public static String searchKey(String text) {
-		String ascii = TO_ASCII.transliterate(toLatin(text));
+		// ə has no ASCII form of its own; romanisations write it as e (Xankəndi, Khankendi).
+		String ascii = TO_ASCII.transliterate(toLatin(text).replace('ə', 'e').replace('Ə', 'E'));
 		ascii = Normalizer.normalize(ascii, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
 		ascii = ascii.replaceAll("[^a-z0-9]", "");
 		// Fold the romanisation variants that ICU, passports and the Azerbaijani alphabet disagree on.
-		return ascii.replace("kh", "x").replace("sh", "s").replace("ch", "c").replace("zh", "z").replace("gh", "g")
-				.replace("ts", "c").replace("dzh", "c").replace("dz", "z").replace("yo", "o").replace("yu", "u")
+		return ascii.replace("dzh", "c").replace("kh", "x").replace("sh", "s").replace("ch", "c").replace("zh", "z")
+				.replace("gh", "g").replace("ts", "c").replace("dz", "z").replace("yo", "o").replace("yu", "u")
 				.replace("ya", "a").replace("ye", "e").replace("j", "c").replace("y", "i").replace("w", "v")
 				.replace("q", "g").replace("h", "").replaceAll("(.)\\1+", "$1");
 	}

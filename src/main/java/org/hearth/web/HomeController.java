@@ -1,7 +1,6 @@
 package org.hearth.web;
 
-import java.util.List;
-
+import org.hearth.services.ServiceCatalogue;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,11 +10,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
+	private final ServiceCatalogue catalogue;
+
+	HomeController(ServiceCatalogue catalogue) {
+		this.catalogue = catalogue;
+	}
+
 	@PreAuthorize("permitAll()")
 	@GetMapping("/")
 	String home(@RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
 		model.addAttribute("signedOut", signedOut != null);
-		model.addAttribute("services", List.of());
+		model.addAttribute("services", catalogue.all());
 		return "web/home";
 	}
 }

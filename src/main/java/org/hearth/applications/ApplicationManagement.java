@@ -1,0 +1,501 @@
+package org.hearth.applications;
+
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.hearth.gazetteer.Gazetteer;
+import org.hearth.identity.Accounts;
+import org.hearth.identity.CurrentUser;
+import org.hearth.identity.OfficeId;
+import org.hearth.identity.Offices;
+import org.hearth.identity.Role;
+import org.hearth.platform.DisplayZone;
+import org.hearth.platform.DocumentId;
+import org.hearth.platform.DocumentStore;
+import org.hearth.platform.StoredDocument;
+import org.hearth.services.Answers;
+import org.hearth.services.FieldError;
+import org.hearth.services.FormEngine;
+import org.hearth.services.Question;
+import org.hearth.services.QuestionType;
+import org.hearth.services.ServiceCatalogue;
+import org.hearth.services.ServiceDefinition;
+import org.hearth.shared.NotFoundException;
+import org.hearth.shared.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What applicants and staff can do with applications. Every method checks who is asking: an applicant reaches only
+ * their own applications, staff only the cases of their office; anything else is "not found". The workflow rules
+ * themselves are the {@link Application}'s.
+ */
+@Service
+public class ApplicationManagement {
+
+	private final ApplicationRepository applications;
+	private final ServiceCatalogue catalogue;
+	private final FormEngine engine;
+	private final Gazetteer gazetteer;
+	private final Offices offices;
+	private final Accounts accounts;
+	private final DocumentStore documents;
+	private final ApplicationEventPublisher events;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final DisplayZone zone;
+
+	ApplicationManagement(ApplicationRepository applications, ServiceCatalogue catalogue, FormEngine engine,
+			Gazetteer gazetteer, Offices offices, Accounts accounts, DocumentStore documents,
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, DisplayZone zone) {
+		this.applications = applications;
+		this.catalogue = catalogue;
+		this.engine = engine;
+		this.gazetteer = gazetteer;
+		this.offices = offices;
+		this.accounts = accounts;
+		this.documents = documents;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	// ---- applicants ------------------------------------------------------------------------------------------------
+
+	/**
+	 * A new draft under the service's current definition. With an idempotency key (API), repeating the request
+	 * returns the draft the first one created.
+	 */
+	@Transactional
+	public Application start(CurrentUser user, String serviceCode, @Nullable String idempotencyKey) {
+		ServiceDefinition definition = catalogue.current(serviceCode).orElseThrow(NotFoundException::new);
+		if (idempotencyKey != null) {
+			// Parallel retries with one key wait for each other here, so that only the first creates a draft.
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(user.uuid() + "/create/" + idempotencyKey)
+					.query(Object.class).single();
+			Optional<Application> earlier = byIdempotencyKey(user, "create", idempotencyKey);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		Application draft = Application.start(user.id(), definition.code(), definition.version(), clock.instant());
+		applications.save(draft);
+		if (idempotencyKey != null) {
+			rememberIdempotencyKey(user, "create", idempotencyKey, draft.id());
+		}
+		return applications.find(draft.id()).orElseThrow();
+	}
+
+	public ServiceDefinition definitionOf(Application application) {
+		return catalogue.version(application.serviceCode(), application.definitionVersion());
+	}
+
+	/** The applicant's own application; anyone else's does not exist for them. */
+	@Transactional(readOnly = true)
+	public Application mine(CurrentUser user, ApplicationId id) {
+		return applications.find(id).filter(a -> a.applicant().equals(user.id())).orElseThrow(NotFoundException::new);
+	}
+
+	public record Summary(ApplicationId id, String serviceCode, Status status, @Nullable String reference,
+			Instant createdAt, @Nullable Instant submittedAt, Instant updatedAt) {
+	}
+
+	public List<Summary> mine(CurrentUser user) {
+		return jdbc.sql("""
+				SELECT id, service_code, status, reference, created_at, submitted_at, updated_at
+				FROM applications.application WHERE applicant = ? ORDER BY created_at DESC""")
+				.param(user.uuid()).query((rs, row) -> new Summary(new ApplicationId(rs.getObject("id", UUID.class)),
+						rs.getString("service_code"), Status.valueOf(rs.getString("status")), rs.getString("reference"),
+						ApplicationRepository.instant(rs, "created_at"), ApplicationRepository.instant(rs, "submitted_at"),
+						ApplicationRepository.instant(rs, "updated_at")))
+				.list();
+	}
+
+	/** Keeps the draft's answers as they are, valid or not: nothing the applicant typed is lost. */
+	@Transactional
+	public Application saveAnswers(CurrentUser user, ApplicationId id, Answers answers) {
+		Application application = mine(user, id);
+		application.saveAnswers(user.id(), answers.asMap(), clock.instant());
+		applications.save(application);
+		return application;
+	}
+
+	/**
+	 * Stores an upload for a file question of the application's service, within that document's limits. The caller
+	 * adds the returned file to the answers.
+	 *
+	 * @throws RuleViolationException with a message for the applicant when the file is refused
+	 */
+	public Map<String, Object> storeUpload(Application application, String questionId, InputStream content, long size,
+			String name) {
+		ServiceDefinition definition = definitionOf(application);
+		Question question = definition.question(questionId).filter(q -> q.type() == QuestionType.FILE)
+				.orElseThrow(NotFoundException::new);
+		ServiceDefinition.DocumentRequirement requirement = definition.document(question.document()).orElseThrow();
+		StoredDocument stored = documents.store(content, size, name, DataSize.ofMegabytes(requirement.maxSizeMb()),
+				requirement.mediaTypes());
+		return fileAnswer(stored);
+	}
+
+	/** The API's upload: stores the file and adds it to the answers in one step. */
+	@Transactional
+	public Map<String, Object> attach(CurrentUser user, ApplicationId id, String questionId, InputStream content,
+			long size, String name) {
+		Application application = mine(user, id);
+		Map<String, Object> file = storeUpload(application, questionId, content, size, name);
+		Answers answers = Answers.of(application.answers());
+		answers.addFile(questionId, file);
+		application.saveAnswers(user.id(), answers.asMap(), clock.instant());
+		applications.save(application);
+		return file;
+	}
+
+	/** Documents attached to a response or an appeal: any accepted type, the installation's size limit. */
+	public UUID storeAttachment(InputStream content, long size, String name) {
+		return documents.store(content, size, name).id().id();
+	}
+
+	public sealed interface Submission {
+
+		Application application();
+
+		record Submitted(Application application) implements Submission {
+		}
+
+		record Invalid(Application application, List<FieldError> errors) implements Submission {
+		}
+	}
+
+	/**
+	 * Submits a draft after validating every answer that applies. Submitting again — a double click, a retried
+	 * request — returns the same submitted application: the row is locked, so the second attempt sees the first's
+	 * result.
+	 */
+	@Transactional
+	public Submission submit(CurrentUser user, ApplicationId id, Locale language, @Nullable String idempotencyKey) {
+		lock(id);
+		Application application = mine(user, id);
+		if (application.status() != Status.DRAFT) {
+			return new Submission.Submitted(application);
+		}
+		ServiceDefinition definition = definitionOf(application);
+		Answers answers = Answers.of(application.answers());
+		List<FieldError> errors = engine.validateAll(definition, answers, today());
+		if (!errors.isEmpty()) {
+			return new Submission.Invalid(application, errors);
+		}
+		Answers cleaned = engine.clean(definition, answers);
+		String settlement = routingSettlement(definition, cleaned);
+		OfficeId office = offices.serving(settlement == null ? ""
+				: gazetteer.find(settlement).map(s -> s.district()).orElse(""));
+		Instant now = clock.instant();
+		application.submit(user.id(), cleaned.asMap(), uniqueReference(definition.code()), office, settlement,
+				language.getLanguage(), now);
+		save(application);
+		if (idempotencyKey != null) {
+			rememberIdempotencyKey(user, "submit", idempotencyKey, id);
+		}
+		accounts.rememberLanguage(user.id(), language);
+		return new Submission.Submitted(application);
+	}
+
+	@Transactional
+	public Application provideInformation(CurrentUser user, ApplicationId id, UUID requestId, String response,
+			List<UUID> attachments) {
+		lock(id);
+		Application application = mine(user, id);
+		application.provideInformation(user.id(), requestId, response.strip(), attachments, clock.instant());
+		save(application);
+		return application;
+	}
+
+	@Transactional
+	public Application appeal(CurrentUser user, ApplicationId id, String statement, List<UUID> attachments) {
+		lock(id);
+		Application application = mine(user, id);
+		application.appeal(user.id(), statement.strip(), attachments, today(), clock.instant());
+		save(application);
+		return application;
+	}
+
+	// ---- staff --------------------------------------------------------------------------------------------------
+
+	public record QueueFilter(@Nullable Status status, @Nullable String language, @Nullable String settlement,
+			boolean mine, int page) {
+	}
+
+	/** A line of the queue: no names; those are seen only after opening the case with a purpose. */
+	public record QueueEntry(ApplicationId id, String reference, String serviceCode, Status status,
+			Instant submittedAt, String language, @Nullable String settlement, boolean assigned, boolean assignedToMe,
+			int round) {
+	}
+
+	public record QueuePage(List<QueueEntry> entries, int page, boolean hasMore) {
+	}
+
+	public static final int QUEUE_PAGE_SIZE = 50;
+
+	public QueuePage queue(CurrentUser staff, QueueFilter filter) {
+		OfficeId office = staff.office().orElseThrow(NotFoundException::new);
+		var sql = new StringBuilder("""
+				SELECT id, reference, service_code, status, submitted_at, language, settlement, assignee, round
+				FROM applications.application WHERE office = :office AND status <> 'DRAFT'""");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("office", office.code());
+		if (filter.status() != null) {
+			sql.append(" AND status = :status");
+			params.put("status", filter.status().name());
+		}
+		else {
+			sql.append(" AND status IN ('SUBMITTED', 'IN_REVIEW', 'AWAITING_APPLICANT', 'AWAITING_DECISION', 'APPEALED')");
+		}
+		if (filter.language() != null) {
+			sql.append(" AND language = :language");
+			params.put("language", filter.language());
+		}
+		if (filter.settlement() != null) {
+			sql.append(" AND settlement = :settlement");
+			params.put("settlement", filter.settlement());
+		}
+		if (filter.mine()) {
+			sql.append(" AND assignee = :me");
+			params.put("me", staff.uuid());
+		}
+		sql.append(" ORDER BY submitted_at, id LIMIT :limit OFFSET :offset");
+		params.put("limit", QUEUE_PAGE_SIZE + 1);
+		params.put("offset", Math.max(0, filter.page()) * QUEUE_PAGE_SIZE);
+		List<QueueEntry> entries = jdbc.sql(sql.toString()).params(params)
+				.query((rs, row) -> {
+					UUID assignee = rs.getObject("assignee", UUID.class);
+					return new QueueEntry(new ApplicationId(rs.getObject("id", UUID.class)), rs.getString("reference"),
+							rs.getString("service_code"), Status.valueOf(rs.getString("status")),
+							ApplicationRepository.instant(rs, "submitted_at"), rs.getString("language"),
+							rs.getString("settlement"), assignee != null, staff.uuid().equals(assignee), rs.getInt("round"));
+				}).list();
+		boolean more = entries.size() > QUEUE_PAGE_SIZE;
+		return new QueuePage(more ? entries.subList(0, QUEUE_PAGE_SIZE) : entries, filter.page(), more);
+	}
+
+	/** Settlements that occur in the office's cases, for the queue's filter. */
+	public List<String> queueSettlements(CurrentUser staff) {
+		return jdbc.sql("""
+				SELECT DISTINCT settlement FROM applications.application
+				WHERE office = ? AND status <> 'DRAFT' AND settlement IS NOT NULL""")
+				.param(staff.office().map(OfficeId::code).orElse("")).query(String.class).list();
+	}
+
+	/** Opens a case for a stated purpose, which is recorded and shown to the applicant. */
+	@Transactional
+	public Application open(CurrentUser staff, ApplicationId id, AccessPurpose purpose) {
+		Application application = caseFor(staff, id);
+		Role role = staff.has(Role.SUPERVISOR) ? Role.SUPERVISOR : Role.CASEWORKER;
+		jdbc.sql("""
+				INSERT INTO applications.case_access (application_id, account_id, role, office, purpose, at)
+				VALUES (?, ?, ?, ?, ?, ?)""").param(id.id()).param(staff.uuid()).param(role.name())
+				.param(staff.office().map(OfficeId::code).orElse(null)).param(purpose.name())
+				.param(Timestamp.from(clock.instant())).update();
+		return application;
+	}
+
+	/** A submitted case of the member of staff's own office; any other does not exist for them. */
+	@Transactional(readOnly = true)
+	public Application caseFor(CurrentUser staff, ApplicationId id) {
+		OfficeId office = staff.office().orElseThrow(NotFoundException::new);
+		return applications.find(id).filter(a -> a.status() != Status.DRAFT && office.equals(a.office()))
+				.orElseThrow(NotFoundException::new);
+	}
+
+	@Transactional
+	public Application assign(CurrentUser staff, ApplicationId id) {
+		return change(staff, id, a -> a.assign(Actor.staff(staff, Role.CASEWORKER), clock.instant()));
+	}
+
+	@Transactional
+	public Application requestInformation(CurrentUser staff, ApplicationId id, String message) {
+		return change(staff, id,
+				a -> a.requestInformation(Actor.staff(staff, Role.CASEWORKER), message.strip(), clock.instant()));
+	}
+
+	@Transactional
+	public Application recommend(CurrentUser staff, ApplicationId id, Outcome outcome, List<String> reasons,
+			String explanation) {
+		return change(staff, id, a -> a.recommend(Actor.staff(staff, Role.CASEWORKER), outcome, reasons,
+				explanation.strip(), definitionOf(a).workflow(), clock.instant()));
+	}
+
+	/**
+	 * Confirms the recommendation. Two supervisors at once: the second finds the case changed and is told so;
+	 * exactly one decision exists.
+	 */
+	@Transactional
+	public Application confirm(CurrentUser staff, ApplicationId id, long expectedVersion) {
+		return change(staff, id, expectedVersion, a -> {
+			boolean approve = a.pendingRecommendation().map(r -> r.outcome() == Outcome.APPROVE).orElse(false);
+			a.confirm(Actor.staff(staff, Role.SUPERVISOR), definitionOf(a).workflow(), uniqueVerificationCode(),
+					approve ? nextPermitNumber() : null, zone.zone(), clock.instant());
+		});
+	}
+
+	@Transactional
+	public Application returnRecommendation(CurrentUser staff, ApplicationId id, long expectedVersion,
+			String comment) {
+		return change(staff, id, expectedVersion,
+				a -> a.returnRecommendation(Actor.staff(staff, Role.SUPERVISOR), comment.strip(), clock.instant()));
+	}
+
+	private Application change(CurrentUser staff, ApplicationId id, java.util.function.Consumer<Application> change) {
+		Application application = caseFor(staff, id);
+		change.accept(application);
+		save(application);
+		return application;
+	}
+
+	private Application change(CurrentUser staff, ApplicationId id, long expectedVersion,
+			java.util.function.Consumer<Application> change) {
+		Application application = caseFor(staff, id);
+		if (application.version() != expectedVersion) {
+			throw new org.hearth.shared.ConflictException("applications.error.changed-meanwhile");
+		}
+		change.accept(application);
+		save(application);
+		return application;
+	}
+
+	// ---- reading ------------------------------------------------------------------------------------------------
+
+	public List<HistoryEntry> history(ApplicationId id) {
+		return applications.history(id);
+	}
+
+	public record CaseAccess(Instant at, Role role, @Nullable OfficeId office, AccessPurpose purpose) {
+	}
+
+	/** Who opened the case, when and why — by role and office, as the applicant sees it. */
+	public List<CaseAccess> accessLog(ApplicationId id) {
+		return jdbc.sql("SELECT at, role, office, purpose FROM applications.case_access WHERE application_id = ? ORDER BY at DESC")
+				.param(id.id()).query((rs, row) -> new CaseAccess(ApplicationRepository.instant(rs, "at"),
+						Role.valueOf(rs.getString("role")), ApplicationRepository.office(rs, "office"),
+						AccessPurpose.valueOf(rs.getString("purpose"))))
+				.list();
+	}
+
+	/**
+	 * A document of the application, if it belongs to it: given in an answer, a response or an appeal. Whether the
+	 * asker may see the application at all is checked before, by {@link #mine} or {@link #caseFor}.
+	 */
+	public Optional<StoredDocument> document(Application application, UUID documentId) {
+		boolean belongs = documentIds(application).anyMatch(documentId::equals);
+		return belongs ? documents.find(new DocumentId(documentId)) : Optional.empty();
+	}
+
+	public InputStream open(StoredDocument document) {
+		return documents.open(document.id());
+	}
+
+	private static Stream<UUID> documentIds(Application application) {
+		Stream<UUID> fromAnswers = application.answers().values().stream().filter(List.class::isInstance)
+				.flatMap(list -> ((List<?>) list).stream()).filter(Map.class::isInstance)
+				.map(item -> ((Map<?, ?>) item).get("document")).filter(String.class::isInstance)
+				.map(id -> UUID.fromString((String) id));
+		Stream<UUID> fromRequests = application.informationRequests().stream().flatMap(r -> r.documents().stream());
+		Stream<UUID> fromAppeal = application.appeal() == null ? Stream.empty()
+				: application.appeal().documents().stream();
+		return Stream.concat(fromAnswers, Stream.concat(fromRequests, fromAppeal));
+	}
+
+	public LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), zone.zone());
+	}
+
+	// ---- helpers ------------------------------------------------------------------------------------------------
+
+	private void save(Application application) {
+		applications.save(application);
+		application.events().forEach(events::publishEvent);
+	}
+
+	private void lock(ApplicationId id) {
+		jdbc.sql("SELECT 1 FROM applications.application WHERE id = ? FOR UPDATE").param(id.id()).query(Integer.class)
+				.optional();
+	}
+
+	/** The first settlement question's answer decides which office the case goes to. */
+	private static @Nullable String routingSettlement(ServiceDefinition definition, Answers answers) {
+		return definition.questions().filter(q -> q.type() == QuestionType.SETTLEMENT)
+				.map(q -> answers.text(q.id()).orElse(null)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+	}
+
+	private String uniqueReference(String serviceCode) {
+		int year = today().getYear();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			String reference = Codes.reference(serviceCode, year);
+			boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM applications.application WHERE reference = ?)")
+					.param(reference).query(Boolean.class).single();
+			if (!taken) {
+				return reference;
+			}
+		}
+		throw new IllegalStateException("no free reference after 5 attempts");
+	}
+
+	private String uniqueVerificationCode() {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			String code = Codes.verificationCode();
+			boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM applications.decision WHERE verification_code = ?)")
+					.param(code).query(Boolean.class).single();
+			if (!taken) {
+				return code;
+			}
+		}
+		throw new IllegalStateException("no free verification code after 5 attempts");
+	}
+
+	private String nextPermitNumber() {
+		long next = jdbc.sql("SELECT nextval('applications.permit_number_seq')").query(Long.class).single();
+		return "RP-" + today().getYear() + "-" + String.format("%06d", next);
+	}
+
+	private Optional<Application> byIdempotencyKey(CurrentUser user, String operation, String key) {
+		return jdbc.sql("""
+				SELECT application_id FROM applications.idempotency_key
+				WHERE account_id = ? AND operation = ? AND key = ?""").param(user.uuid()).param(operation).param(key)
+				.query(UUID.class).optional().flatMap(id -> applications.find(new ApplicationId(id)));
+	}
+
+	private void rememberIdempotencyKey(CurrentUser user, String operation, String key, ApplicationId id) {
+		try {
+			jdbc.sql("""
+					INSERT INTO applications.idempotency_key (account_id, operation, key, application_id, created_at)
+					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""").param(user.uuid()).param(operation).param(key)
+					.param(id.id()).param(Timestamp.from(clock.instant())).update();
+		}
+		catch (DuplicateKeyException raced) {
+			// The same key by a parallel request: the first one's result stands.
+		}
+	}
+
+	private static Map<String, Object> fileAnswer(StoredDocument stored) {
+		var file = new LinkedHashMap<String, Object>();
+		file.put("document", stored.id().toString());
+		file.put("name", stored.originalName());
+		file.put("type", stored.mediaType());
+		file.put("size", stored.size());
+		return file;
+	}
+}

@@ -1,0 +1,5 @@
+package org.hearth.applications;
+
+public enum Outcome {
+	APPROVE, REFUSE
+}

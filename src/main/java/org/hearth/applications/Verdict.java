@@ -1,0 +1,6 @@
+package org.hearth.applications;
+
+/** A supervisor's answer to a recommendation. */
+public enum Verdict {
+	CONFIRMED, RETURNED
+}

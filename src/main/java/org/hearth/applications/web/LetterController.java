@@ -1,0 +1,57 @@
+package org.hearth.applications.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+import org.hearth.applications.Application;
+import org.hearth.applications.ApplicationId;
+import org.hearth.applications.ApplicationManagement;
+import org.hearth.applications.Letters;
+import org.hearth.identity.CurrentUser;
+import org.hearth.shared.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The decision letter as PDF, in the language the page is shown in. */
+@Controller
+class LetterController {
+
+	private final ApplicationManagement applications;
+	private final Letters letters;
+
+	LetterController(ApplicationManagement applications, Letters letters) {
+		this.applications = applications;
+		this.letters = letters;
+	}
+
+	@PreAuthorize("hasRole('APPLICANT')")
+	@GetMapping("/applications/{id}/letter")
+	ResponseEntity<byte[]> applicantLetter(@PathVariable UUID id, Locale locale) {
+		return pdf(applications.mine(CurrentUser.require(), new ApplicationId(id)), locale);
+	}
+
+	@PreAuthorize("hasAnyRole('CASEWORKER', 'SUPERVISOR')")
+	@GetMapping("/cases/{id}/letter")
+	ResponseEntity<byte[]> caseLetter(@PathVariable UUID id, HttpSession session, Locale locale) {
+		Application application = applications.caseFor(CurrentUser.require(), new ApplicationId(id));
+		if (!CaseController.opened(session).containsKey(id.toString())) {
+			throw new NotFoundException();
+		}
+		return pdf(application, locale);
+	}
+
+	private ResponseEntity<byte[]> pdf(Application application, Locale locale) {
+		byte[] letter = letters.decisionLetter(application, locale);
+		String name = "decision-" + application.reference() + "-" + locale.getLanguage() + ".pdf";
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(letter);
+	}
+}

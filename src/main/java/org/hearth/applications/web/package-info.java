@@ -1,0 +1,4 @@
+@NullMarked
+package org.hearth.applications.web;
+
+import org.jspecify.annotations.NullMarked;

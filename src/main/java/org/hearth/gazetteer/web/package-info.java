@@ -1,0 +1,4 @@
+@NullMarked
+package org.hearth.gazetteer.web;
+
+import org.jspecify.annotations.NullMarked;

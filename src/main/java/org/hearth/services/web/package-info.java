@@ -1,0 +1,4 @@
+@NullMarked
+package org.hearth.services.web;
+
+import org.jspecify.annotations.NullMarked;
