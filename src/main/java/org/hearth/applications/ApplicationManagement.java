@@ -84,6 +84,16 @@ public class ApplicationManagement {
 	 */
 	@Transactional
 	public Application start(CurrentUser user, String serviceCode, @Nullable String idempotencyKey) {
+		return start(user, serviceCode, Answers.empty(), idempotencyKey);
+	}
+
+	/**
+	 * A new draft with its first answers (API), in one step. The answers are taken as {@link #replaceAnswers} takes
+	 * them. Repeating the request with the same idempotency key returns the draft as it is now: the answers are not
+	 * applied a second time.
+	 */
+	@Transactional
+	public Application start(CurrentUser user, String serviceCode, Answers answers, @Nullable String idempotencyKey) {
 		ServiceDefinition definition = catalogue.current(serviceCode).orElseThrow(NotFoundException::new);
 		if (idempotencyKey != null) {
 			// Parallel retries with one key wait for each other here, so that only the first creates a draft.
@@ -95,6 +105,9 @@ public class ApplicationManagement {
 			}
 		}
 		Application draft = Application.start(user.id(), definition.code(), definition.version(), clock.instant());
+		if (!answers.asMap().isEmpty()) {
+			draft.saveAnswers(user.id(), accepted(definition, answers, Answers.empty()).asMap(), clock.instant());
+		}
 		applications.save(draft);
 		if (idempotencyKey != null) {
 			rememberIdempotencyKey(user, "create", idempotencyKey, draft.id());
@@ -112,16 +125,17 @@ public class ApplicationManagement {
 		return applications.find(id).filter(a -> a.applicant().equals(user.id())).orElseThrow(NotFoundException::new);
 	}
 
-	public record Summary(ApplicationId id, String serviceCode, Status status, @Nullable String reference,
-			Instant createdAt, @Nullable Instant submittedAt, Instant updatedAt) {
+	public record Summary(ApplicationId id, String serviceCode, int definitionVersion, Status status,
+			@Nullable String reference, Instant createdAt, @Nullable Instant submittedAt, Instant updatedAt) {
 	}
 
 	public List<Summary> mine(CurrentUser user) {
 		return jdbc.sql("""
-				SELECT id, service_code, status, reference, created_at, submitted_at, updated_at
+				SELECT id, service_code, definition_version, status, reference, created_at, submitted_at, updated_at
 				FROM applications.application WHERE applicant = ? ORDER BY created_at DESC""")
 				.param(user.uuid()).query((rs, row) -> new Summary(new ApplicationId(rs.getObject("id", UUID.class)),
-						rs.getString("service_code"), Status.valueOf(rs.getString("status")), rs.getString("reference"),
+						rs.getString("service_code"), rs.getInt("definition_version"),
+						Status.valueOf(rs.getString("status")), rs.getString("reference"),
 						ApplicationRepository.instant(rs, "created_at"), ApplicationRepository.instant(rs, "submitted_at"),
 						ApplicationRepository.instant(rs, "updated_at")))
 				.list();
@@ -134,6 +148,54 @@ public class ApplicationManagement {
 		application.saveAnswers(user.id(), answers.asMap(), clock.instant());
 		applications.save(application);
 		return application;
+	}
+
+	/**
+	 * The API's answers: all answers of the draft at once, replacing those it had. Answers to questions the service
+	 * does not ask are not kept. Files come only through {@link #attach}: a file question keeps those of its files
+	 * that the new answers list (by {@code document}), in their order, as they were stored; others are ignored.
+	 */
+	@Transactional
+	public Application replaceAnswers(CurrentUser user, ApplicationId id, Answers answers) {
+		Application application = mine(user, id);
+		Answers kept = accepted(definitionOf(application), answers, Answers.of(application.answers()));
+		application.saveAnswers(user.id(), kept.asMap(), clock.instant());
+		applications.save(application);
+		return application;
+	}
+
+	private static Answers accepted(ServiceDefinition definition, Answers given, Answers current) {
+		Answers kept = Answers.empty();
+		definition.questions().forEach(question -> {
+			if (question.type() == QuestionType.FILE) {
+				Map<Object, Map<String, Object>> uploaded = new LinkedHashMap<>();
+				current.files(question.id()).forEach(file -> uploaded.put(file.get("document"), file));
+				kept.put(question.id(), items(given.get(question.id())).map(file -> uploaded.get(file.get("document")))
+						.filter(java.util.Objects::nonNull).distinct().toList());
+			}
+			else if (question.type() == QuestionType.GROUP) {
+				List<String> children = question.questions().stream().map(Question::id).toList();
+				kept.put(question.id(), items(given.get(question.id())).map(item -> {
+					var known = new LinkedHashMap<String, Object>();
+					item.forEach((key, value) -> {
+						if (children.contains(key) && value != null) {
+							known.put((String) key, value);
+						}
+					});
+					return known;
+				}).toList());
+			}
+			else {
+				kept.put(question.id(), given.get(question.id()));
+			}
+		});
+		return kept;
+	}
+
+	/** The objects in a list answer (group items, files); anything else in it is not an answer. */
+	private static Stream<Map<?, ?>> items(@Nullable Object value) {
+		return value instanceof List<?> list
+				? list.stream().filter(Map.class::isInstance).map(item -> (Map<?, ?>) item) : Stream.empty();
 	}
 
 	/**
@@ -408,11 +470,12 @@ public class ApplicationManagement {
 		return documents.open(document.id());
 	}
 
-	private static Stream<UUID> documentIds(Application application) {
-		Stream<UUID> fromAnswers = application.answers().values().stream().filter(List.class::isInstance)
-				.flatMap(list -> ((List<?>) list).stream()).filter(Map.class::isInstance)
-				.map(item -> ((Map<?, ?>) item).get("document")).filter(String.class::isInstance)
-				.map(id -> UUID.fromString((String) id));
+	/** Documents an application holds: uploads to its file questions, and those of responses and the appeal. */
+	private Stream<UUID> documentIds(Application application) {
+		Answers answers = Answers.of(application.answers());
+		Stream<UUID> fromAnswers = definitionOf(application).questions().filter(q -> q.type() == QuestionType.FILE)
+				.flatMap(q -> answers.files(q.id()).stream()).map(file -> file.get("document"))
+				.filter(String.class::isInstance).map(id -> UUID.fromString((String) id));
 		Stream<UUID> fromRequests = application.informationRequests().stream().flatMap(r -> r.documents().stream());
 		Stream<UUID> fromAppeal = application.appeal() == null ? Stream.empty()
 				: application.appeal().documents().stream();

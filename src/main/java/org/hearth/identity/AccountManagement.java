@@ -175,7 +175,8 @@ public class AccountManagement {
 		if (account.totpSecret() == null || throttle.isThrottled(account.email(), address)) {
 			return Optional.empty();
 		}
-		if (!Totp.verify(secrets.decrypt(account.totpSecret()), code, clock.instant())) {
+		var step = Totp.matchingStep(secrets.decrypt(account.totpSecret()), code, clock.instant());
+		if (step.isEmpty() || !firstUseOf(id, step.getAsLong())) {
 			throttle.recordFailure(account.email(), address);
 			return Optional.empty();
 		}
@@ -184,6 +185,15 @@ public class AccountManagement {
 			accounts.update(account);
 		}
 		return Optional.of(account.toCurrentUser().withSecondFactor());
+	}
+
+	/** False if the code of this step, or of a later one, was already used (also when two requests race). */
+	private boolean firstUseOf(AccountId id, long step) {
+		return jdbc.sql("""
+				INSERT INTO identity.totp_used_step (account_id, step)
+				SELECT ?, ? WHERE NOT EXISTS (
+				  SELECT 1 FROM identity.totp_used_step WHERE account_id = ? AND step >= ?)
+				ON CONFLICT DO NOTHING""").param(id.id()).param(step).param(id.id()).param(step).update() == 1;
 	}
 
 	/** Outcome of a request for an API token. */

@@ -24,18 +24,24 @@ final class Totp {
 	}
 
 	static boolean verify(String base32Secret, String code, Instant now) {
+		return matchingStep(base32Secret, code, now).isPresent();
+	}
+
+	/** The time step whose code {@code code} is, among now and one step either side. */
+	static java.util.OptionalLong matchingStep(String base32Secret, String code, Instant now) {
 		String digits = code.replaceAll("\\s", "");
 		if (!digits.matches("\\d{6}")) {
-			return false;
+			return java.util.OptionalLong.empty();
 		}
 		long step = now.getEpochSecond() / 30;
-		boolean match = false;
+		long matched = Long.MIN_VALUE;
 		for (long s = step - 1; s <= step + 1; s++) {
 			// No early exit: the comparison takes the same time whichever step matches.
-			match |= java.security.MessageDigest.isEqual(code(decodeBase32(base32Secret), s, 6).getBytes(),
+			boolean match = java.security.MessageDigest.isEqual(code(decodeBase32(base32Secret), s, 6).getBytes(),
 					digits.getBytes());
+			matched = match ? s : matched;
 		}
-		return match;
+		return matched == Long.MIN_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(matched);
 	}
 
 	static String code(byte[] key, long step, int digits) {

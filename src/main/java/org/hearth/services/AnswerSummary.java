@@ -84,7 +84,9 @@ public class AnswerSummary {
 		}
 		return switch (question.type()) {
 			case PERSON_NAME -> {
-				Map<?, ?> name = (Map<?, ?>) value;
+				if (!(value instanceof Map<?, ?> name)) {
+					yield List.of(String.valueOf(value));
+				}
 				Object written = name.get("written");
 				Object latin = name.get("latin");
 				yield written != null && latin != null && !written.equals(latin)
@@ -95,9 +97,12 @@ public class AnswerSummary {
 					.orElse(iso) : String.valueOf(value));
 			case SINGLE_CHOICE -> List.of(question.option(value.toString()).map(o -> o.label().in(locale))
 					.orElse(value.toString()));
-			case MULTIPLE_CHOICE -> ((List<?>) value).stream().map(v -> question.option(v.toString())
-					.map(o -> o.label().in(locale)).orElse(v.toString())).toList();
-			case YES_NO -> List.of(messages.getMessage("services.answer." + value, null, locale));
+			case MULTIPLE_CHOICE -> (value instanceof List<?> list ? list : List.of(value)).stream()
+					.map(v -> question.option(v.toString()).map(o -> o.label().in(locale)).orElse(v.toString()))
+					.toList();
+			// A value the form does not offer (a tampered form, an API client) is shown as it is.
+			case YES_NO -> List.of(messages.getMessage("services.answer." + value, null, String.valueOf(value),
+					locale));
 			case COUNTRY -> List.of(countries.name(value.toString(), locale));
 			case SETTLEMENT -> List.of(gazetteer.find(value.toString())
 					.map(s -> gazetteer.label(s.id(), locale)).orElse(value.toString()));

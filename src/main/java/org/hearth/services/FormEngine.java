@@ -357,12 +357,13 @@ public class FormEngine {
 				|| value instanceof List<?> l && l.isEmpty();
 		if (empty) {
 			if (q.required()) {
-				errors.add(FieldError.of(path, pageId, q.type() == QuestionType.FILE ? "services.validation.file-required"
-						: q.type().isSingleValue() && q.type() != QuestionType.TEXT && q.type() != QuestionType.LONG_TEXT
-								&& q.type() != QuestionType.EMAIL && q.type() != QuestionType.PHONE
-								&& q.type() != QuestionType.NUMBER ? "services.validation.choose"
-										: "services.validation.required"));
+				errors.add(FieldError.of(path, pageId, missingKey(q.type())));
 			}
+			return;
+		}
+		if (!hasStoredShape(q.type(), value)) {
+			// Through the API any JSON can arrive: an answer of the wrong kind is treated like a missing one.
+			errors.add(FieldError.of(path, pageId, missingKey(q.type())));
 			return;
 		}
 		switch (q.type()) {
@@ -470,6 +471,23 @@ public class FormEngine {
 				}
 			}
 		}
+	}
+
+	private static String missingKey(QuestionType type) {
+		return type == QuestionType.FILE ? "services.validation.file-required"
+				: type.isSingleValue() && type != QuestionType.TEXT && type != QuestionType.LONG_TEXT
+						&& type != QuestionType.EMAIL && type != QuestionType.PHONE && type != QuestionType.NUMBER
+								? "services.validation.choose" : "services.validation.required";
+	}
+
+	/** Whether an answer has the shape {@link Answers} stores its type in; names and dates are checked in detail. */
+	private static boolean hasStoredShape(QuestionType type, Object value) {
+		return switch (type) {
+			case PERSON_NAME, DATE -> true;
+			case MULTIPLE_CHOICE -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
+			case FILE, GROUP -> value instanceof List<?> list && list.stream().allMatch(Map.class::isInstance);
+			default -> value instanceof String;
+		};
 	}
 
 	private void checkRule(ServiceDefinition definition, DateOrderRule rule, Answers answers, LocalDate today,

@@ -10,6 +10,8 @@ import org.hearth.shared.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,14 +19,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -34,6 +38,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * which may carry personal data (a constraint violation quotes the value).
  */
 @ControllerAdvice
+// Before Spring Boot's ProblemDetailsExceptionHandler (spring.mvc.problemdetails), which would answer Spring MVC's
+// own exceptions in English and as JSON even to a browser.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
@@ -54,8 +61,8 @@ class ErrorHandling {
 		return respond(request, response, locale, HttpStatus.NOT_FOUND, "error.not-found");
 	}
 
-	@ExceptionHandler({ HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-			MultipartException.class })
+	@ExceptionHandler({ HttpMessageNotReadableException.class, ServletRequestBindingException.class,
+			MissingServletRequestPartException.class, MultipartException.class })
 	Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		if (e instanceof MaxUploadSizeExceededException || e.getCause() instanceof IllegalStateException) {
 			return respond(request, response, locale, HttpStatus.CONTENT_TOO_LARGE, "error.too-large");
@@ -72,6 +79,11 @@ class ErrorHandling {
 	Object unsupportedMediaType(Exception e, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) {
 		return respond(request, response, locale, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.bad-request");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	Object notAcceptable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		return respond(request, response, locale, HttpStatus.NOT_ACCEPTABLE, "error.bad-request");
 	}
 
 	/** Method security refusals: let Spring Security's entry point and denied handler answer. */
@@ -104,7 +116,7 @@ class ErrorHandling {
 		var view = new ModelAndView("error");
 		view.setStatus(status);
 		view.addObject("status", status.value());
-		view.addObject("title", title);
+		view.addObject("errorTitle", title);
 		view.addObject("detail", detail);
 		return view;
 	}

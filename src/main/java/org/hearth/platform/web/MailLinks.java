@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /** Makes the links in a plain-text e-mail clickable on the demo mailbox page; escapes everything else. */
-@Component("mailLinks")
+@Component
 @ConditionalOnProperty(name = "hearth.mail.demo-mailbox", havingValue = "true")
 class MailLinks {
 

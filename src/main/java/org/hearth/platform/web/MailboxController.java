@@ -13,15 +13,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 class MailboxController {
 
 	private final DemoMailbox.Mailbox mailbox;
+	private final MailLinks links;
 
-	MailboxController(DemoMailbox.Mailbox mailbox) {
+	MailboxController(DemoMailbox.Mailbox mailbox, MailLinks links) {
 		this.mailbox = mailbox;
+		this.links = links;
+	}
+
+	record Shown(DemoMailbox.Mail mail, String bodyHtml) {
 	}
 
 	@PreAuthorize("permitAll()")
 	@GetMapping("/demo/mailbox")
 	String mailbox(Model model) {
-		model.addAttribute("messages", mailbox.messages());
+		model.addAttribute("messages",
+				mailbox.messages().stream().map(m -> new Shown(m, links.linkify(m.body()))).toList());
 		return "platform/mailbox";
 	}
 }
