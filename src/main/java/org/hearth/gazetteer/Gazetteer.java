@@ -128,9 +128,6 @@ public class Gazetteer {
 		Set<String> keys = new LinkedHashSet<>();
 		Stream.concat(settlement.names().values().values().stream(), settlement.otherNames().stream()).forEach(name -> {
 			keys.add(Scripts.searchKey(name));
-			// Scripts.searchKey drops ə, which ICU's Latin-ASCII leaves unmapped ("Xankəndi" → "xankndi"), while
-			// people typing Azerbaijani without that letter write e ("Xankendi", "Zengilan"): index that form too.
-			keys.add(Scripts.searchKey(name.replace('ə', 'e').replace('Ə', 'E')));
 		});
 		keys.remove("");
 		return keys;
