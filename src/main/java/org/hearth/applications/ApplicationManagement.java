@@ -506,27 +506,24 @@ public class ApplicationManagement {
 
 	private String uniqueReference(String serviceCode) {
 		int year = today().getYear();
-		for (int attempt = 0; attempt < 5; attempt++) {
-			String reference = Codes.reference(serviceCode, year);
-			boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM applications.application WHERE reference = ?)")
-					.param(reference).query(Boolean.class).single();
-			if (!taken) {
-				return reference;
-			}
-		}
-		throw new IllegalStateException("no free reference after 5 attempts");
+		return unique(() -> Codes.reference(serviceCode, year),
+				"SELECT EXISTS (SELECT 1 FROM applications.application WHERE reference = ?)");
 	}
 
 	private String uniqueVerificationCode() {
+		return unique(Codes::verificationCode,
+				"SELECT EXISTS (SELECT 1 FROM applications.decision WHERE verification_code = ?)");
+	}
+
+	/** A random code not yet taken; with 40 or more random bits, a second attempt is already rare. */
+	private String unique(java.util.function.Supplier<String> codes, String takenQuery) {
 		for (int attempt = 0; attempt < 5; attempt++) {
-			String code = Codes.verificationCode();
-			boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM applications.decision WHERE verification_code = ?)")
-					.param(code).query(Boolean.class).single();
-			if (!taken) {
+			String code = codes.get();
+			if (!jdbc.sql(takenQuery).param(code).query(Boolean.class).single()) {
 				return code;
 			}
 		}
-		throw new IllegalStateException("no free verification code after 5 attempts");
+		throw new IllegalStateException("no free code after 5 attempts");
 	}
 
 	private String nextPermitNumber() {

@@ -183,6 +183,13 @@ class CaseController {
 		return "redirect:/cases/" + id;
 	}
 
+	/** Documents and letters of a case are for those who opened it with a purpose in this session. */
+	static void requireOpened(HttpSession session, UUID id) {
+		if (!opened(session).containsKey(id.toString())) {
+			throw new org.hearth.shared.NotFoundException();
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, String> opened(HttpSession session) {
 		Object value = session.getAttribute(OPENED);

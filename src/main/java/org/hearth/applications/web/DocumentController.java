@@ -44,9 +44,7 @@ class DocumentController {
 	void caseDocument(@PathVariable UUID id, @PathVariable UUID documentId, HttpSession session,
 			HttpServletResponse response) throws IOException {
 		Application application = applications.caseFor(CurrentUser.require(), new ApplicationId(id));
-		if (!CaseController.opened(session).containsKey(id.toString())) {
-			throw new NotFoundException();
-		}
+		CaseController.requireOpened(session, id);
 		send(application, documentId, response);
 	}
 

@@ -9,7 +9,6 @@ import org.hearth.applications.ApplicationId;
 import org.hearth.applications.ApplicationManagement;
 import org.hearth.applications.Letters;
 import org.hearth.identity.CurrentUser;
-import org.hearth.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,9 +40,7 @@ class LetterController {
 	@GetMapping("/cases/{id}/letter")
 	ResponseEntity<byte[]> caseLetter(@PathVariable UUID id, HttpSession session, Locale locale) {
 		Application application = applications.caseFor(CurrentUser.require(), new ApplicationId(id));
-		if (!CaseController.opened(session).containsKey(id.toString())) {
-			throw new NotFoundException();
-		}
+		CaseController.requireOpened(session, id);
 		return pdf(application, locale);
 	}
 
