@@ -54,6 +54,26 @@ class Account {
 				language, null, false, false, now, null);
 	}
 
+	/** A member of staff invited by an administrator: cannot sign in until they set a password from the link. */
+	static Account inviteStaff(String email, String unusablePasswordHash, Set<Role> roles, @Nullable OfficeId office,
+			String language, Instant now) {
+		if (roles.isEmpty() || roles.stream().anyMatch(r -> !r.isStaff())) {
+			throw new IllegalArgumentException("staff roles only");
+		}
+		return new Account(AccountId.random(), email, unusablePasswordHash, Status.PENDING, roles, office, language,
+				null, false, false, now, null);
+	}
+
+	/** The invited person chose a password: the address is confirmed by the same act. */
+	void setFirstPassword(String hash, Instant now) {
+		if (status != Status.PENDING) {
+			throw new ConflictException("identity.error.link-used");
+		}
+		this.passwordHash = hash;
+		this.status = Status.ACTIVE;
+		this.confirmedAt = now;
+	}
+
 	static String normalizeEmail(String email) {
 		return email.strip().toLowerCase(java.util.Locale.ROOT);
 	}

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccountManagement {
 
 	static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(48);
+	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 
 	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
 
@@ -133,7 +134,8 @@ public class AccountManagement {
 			Instant now = clock.instant();
 			Optional<UUID> account = jdbc.sql("""
 					UPDATE identity.email_confirmation SET used_at = ?
-					WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING account_id""")
+					WHERE token_hash = ? AND purpose = 'confirm' AND used_at IS NULL AND expires_at > ?
+					RETURNING account_id""")
 					.param(Timestamp.from(now)).param(secrets.hash("email-confirmation", token))
 					.param(Timestamp.from(now)).query(UUID.class).optional();
 			return account.flatMap(id -> accounts.findById(new AccountId(id))).map(a -> {
@@ -238,11 +240,117 @@ public class AccountManagement {
 	}
 
 	private String newConfirmationToken(AccountId account) {
+		return newToken(account, "confirm", CONFIRMATION_LIFETIME);
+	}
+
+	private String newToken(AccountId account, String purpose, Duration lifetime) {
 		String token = Secrets.randomToken();
-		jdbc.sql("INSERT INTO identity.email_confirmation (token_hash, account_id, expires_at) VALUES (?, ?, ?)")
+		jdbc.sql("""
+				INSERT INTO identity.email_confirmation (token_hash, account_id, expires_at, purpose)
+				VALUES (?, ?, ?, ?)""")
 				.param(secrets.hash("email-confirmation", token)).param(account.id())
-				.param(Timestamp.from(clock.instant().plus(CONFIRMATION_LIFETIME))).update();
+				.param(Timestamp.from(clock.instant().plus(lifetime))).param(purpose).update();
 		return token;
+	}
+
+	// ---- staff accounts ------------------------------------------------------------------------------------------
+
+	/** A staff account as an administrator sees it: no case data, only who may do what where. */
+	public record StaffAccount(String email, java.util.Set<Role> roles, @org.jspecify.annotations.Nullable OfficeId office,
+			boolean active, String language) {
+	}
+
+	public List<StaffAccount> staff() {
+		return accounts.findAllStaff().stream().map(a -> new StaffAccount(a.email(), a.roles(), a.office(),
+				a.status() == Account.Status.ACTIVE, a.language())).toList();
+	}
+
+	/** Field → message keys of what is wrong with an invitation; empty when it can be sent. */
+	public Map<String, List<String>> checkInvitation(String email, java.util.Set<Role> roles, @org.jspecify.annotations.Nullable OfficeId office,
+			List<OfficeId> offices) {
+		var problems = new java.util.LinkedHashMap<String, List<String>>();
+		if (!isPlausibleEmail(email)) {
+			problems.put("email", List.of("identity.register.error.email"));
+		}
+		else if (accounts.findByEmail(email).isPresent()) {
+			problems.put("email", List.of("identity.admin.error.exists"));
+		}
+		if (roles.isEmpty() || roles.contains(Role.APPLICANT)) {
+			problems.put("roles", List.of("identity.admin.error.roles"));
+		}
+		boolean needsOffice = roles.contains(Role.CASEWORKER) || roles.contains(Role.SUPERVISOR);
+		if (needsOffice && (office == null || !offices.contains(office))) {
+			problems.put("office", List.of("identity.admin.error.office"));
+		}
+		return problems;
+	}
+
+	/**
+	 * Creates a staff account that cannot sign in yet and e-mails its owner a link to choose a password. Call
+	 * {@link #checkInvitation} first.
+	 */
+	public void inviteStaff(String email, java.util.Set<Role> roles, @org.jspecify.annotations.Nullable OfficeId office,
+			Locale language) {
+		String code = Languages.supported(language).orElse(Languages.DEFAULT).getLanguage();
+		boolean needsOffice = roles.contains(Role.CASEWORKER) || roles.contains(Role.SUPERVISOR);
+		Account account = Account.inviteStaff(email, encoder.encode(Secrets.randomToken()), roles,
+				needsOffice ? office : null, code, clock.instant());
+		String token = transactions.execute(status -> {
+			accounts.insert(account);
+			return newToken(account.id(), "set-password", INVITATION_LIFETIME);
+		});
+		mailer.send(account.email(), Locale.forLanguageTag(code), "staff-invitation", Map.of("token", token));
+	}
+
+	/** Whether an invitation link still works; the page asks for a password only then. */
+	public boolean invitationValid(String token) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM identity.email_confirmation WHERE token_hash = ? AND purpose = 'set-password'
+				  AND used_at IS NULL AND expires_at > ?)""").param(secrets.hash("email-confirmation", token))
+				.param(Timestamp.from(clock.instant())).query(Boolean.class).single();
+	}
+
+	/**
+	 * Sets the first password of an invited member of staff.
+	 *
+	 * @return message keys of what is wrong with the password; empty when it was set
+	 */
+	public List<String> setFirstPassword(String token, String password, String repeated) {
+		return transactions.execute(status -> {
+			Instant now = clock.instant();
+			Optional<Account> account = jdbc.sql("""
+					SELECT account_id FROM identity.email_confirmation WHERE token_hash = ? AND purpose = 'set-password'
+					  AND used_at IS NULL AND expires_at > ? FOR UPDATE""")
+					.param(secrets.hash("email-confirmation", token)).param(Timestamp.from(now)).query(UUID.class)
+					.optional().flatMap(id -> accounts.findById(new AccountId(id)));
+			if (account.isEmpty()) {
+				return List.of("identity.error.link-used");
+			}
+			List<String> problems = policy.check(password, account.get().email());
+			if (problems.isEmpty() && !password.equals(repeated)) {
+				problems = List.of("identity.register.error.repeat");
+			}
+			if (!problems.isEmpty()) {
+				return problems;
+			}
+			account.get().setFirstPassword(encoder.encode(password), now);
+			accounts.update(account.get());
+			jdbc.sql("UPDATE identity.email_confirmation SET used_at = ? WHERE token_hash = ?")
+					.param(Timestamp.from(now)).param(secrets.hash("email-confirmation", token)).update();
+			return List.<String>of();
+		});
+	}
+
+	/**
+	 * The first administrator of a new installation: invited at start-up when {@code HEARTH_ADMIN_EMAIL} is set and no
+	 * administrator exists yet.
+	 */
+	public boolean inviteFirstAdministrator(String email) {
+		if (email.isBlank() || accounts.anyWithRole(Role.ADMINISTRATOR) || accounts.findByEmail(email).isPresent()) {
+			return false;
+		}
+		inviteStaff(email, java.util.Set.of(Role.ADMINISTRATOR), null, Languages.DEFAULT);
+		return true;
 	}
 
 	static boolean isPlausibleEmail(String email) {

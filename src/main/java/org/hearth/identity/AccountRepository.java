@@ -38,6 +38,17 @@ class AccountRepository {
 				.param(office.code()).param(role.name()).query(AccountRepository::map).list();
 	}
 
+	List<Account> findAllStaff() {
+		return jdbc.sql("""
+				SELECT * FROM identity.account WHERE NOT ('APPLICANT' = ANY(roles)) ORDER BY office NULLS FIRST, email""")
+				.query(AccountRepository::map).list();
+	}
+
+	boolean anyWithRole(Role role) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity.account WHERE ? = ANY(roles))").param(role.name())
+				.query(Boolean.class).single();
+	}
+
 	boolean anyDemoAccount() {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity.account WHERE demo)").query(Boolean.class).single();
 	}

@@ -69,6 +69,9 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		if (user.has(Role.APPLICANT)) {
 			return "/applications";
 		}
+		if (user.has(Role.ADMINISTRATOR)) {
+			return "/admin/staff";
+		}
 		return "/";
 	}
 
