@@ -343,15 +343,29 @@ public class AccountManagement {
 
 	/**
 	 * The first administrator of a new installation: invited at start-up when {@code HEARTH_ADMIN_EMAIL} is set and no
-	 * administrator exists yet.
+	 * administrator can sign in yet. If the invitation was not used (or its e-mail never left), a new link is sent.
+	 *
+	 * @throws MailException when the invitation cannot be sent; the next start tries again
 	 */
 	public boolean inviteFirstAdministrator(String email) {
-		if (email.isBlank() || accounts.anyWithRole(Role.ADMINISTRATOR) || accounts.findByEmail(email).isPresent()) {
+		if (email.isBlank() || accounts.anyActiveWithRole(Role.ADMINISTRATOR)) {
 			return false;
 		}
-		inviteStaff(email, java.util.Set.of(Role.ADMINISTRATOR), null, Languages.DEFAULT);
+		Optional<Account> existing = accounts.findByEmail(email);
+		if (existing.isEmpty()) {
+			inviteStaff(email, java.util.Set.of(Role.ADMINISTRATOR), null, Languages.DEFAULT);
+			return true;
+		}
+		Account account = existing.get();
+		if (account.status() != Account.Status.PENDING || !account.roles().contains(Role.ADMINISTRATOR)) {
+			return false;
+		}
+		String token = transactions.execute(status -> newToken(account.id(), "set-password", INVITATION_LIFETIME));
+		mailer.send(account.email(), Locale.forLanguageTag(account.language()), "staff-invitation",
+				Map.of("token", token));
 		return true;
 	}
+
 
 	static boolean isPlausibleEmail(String email) {
 		return email != null && email.length() <= 254

@@ -44,9 +44,9 @@ class AccountRepository {
 				.query(AccountRepository::map).list();
 	}
 
-	boolean anyWithRole(Role role) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity.account WHERE ? = ANY(roles))").param(role.name())
-				.query(Boolean.class).single();
+	boolean anyActiveWithRole(Role role) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity.account WHERE ? = ANY(roles) AND status = 'ACTIVE')")
+				.param(role.name()).query(Boolean.class).single();
 	}
 
 	boolean anyDemoAccount() {

@@ -26,8 +26,15 @@ class FirstAdministrator implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!email.isBlank() && accounts.inviteFirstAdministrator(email)) {
-			log.warn("Invited the first administrator (HEARTH_ADMIN_EMAIL); the link in the e-mail is valid 7 days");
+		try {
+			if (!email.isBlank() && accounts.inviteFirstAdministrator(email)) {
+				log.warn("Invited the first administrator (HEARTH_ADMIN_EMAIL); the link in the e-mail is valid 7 days");
+			}
+		}
+		catch (org.springframework.mail.MailException e) {
+			// Hearth still starts: the invitation is sent again at the next start, once mail works.
+			log.error("Could not send the first administrator's invitation ({}); check HEARTH_SMTP_*",
+					e.getClass().getSimpleName());
 		}
 	}
 }

@@ -48,4 +48,28 @@ class ExternalDatabaseTest {
 			}
 		}
 	}
+
+	@Test
+	void prodStartsOnAnExternalDatabaseAndInvitesTheFirstAdministrator() throws Exception {
+		var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1",
+				com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		smtp.start();
+		try (EmbeddedDatabase external = EmbeddedDatabase.open(temp.resolve("prod-postgres"), false)) {
+			String url = "jdbc:postgresql://localhost:" + external.port() + "/hearth";
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HearthApplication.class)
+					.profiles("prod").properties("server.port=0")
+					.run("--hearth.db.url=" + url, "--hearth.db.user=hearth_app", "--hearth.db.owner-user=hearth_owner",
+							"--hearth.security.secret=" + "p".repeat(40), "--hearth.data-dir=" + temp.resolve("data"),
+							"--hearth.admin-email=ops@agency.example", "--spring.mail.host=127.0.0.1",
+							"--spring.mail.port=" + smtp.getSmtp().getPort(),
+							"--spring.mail.properties.mail.smtp.starttls.enable=false")) {
+				assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("prod");
+				assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+				assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ops@agency.example");
+			}
+		}
+		finally {
+			smtp.stop();
+		}
+	}
 }
