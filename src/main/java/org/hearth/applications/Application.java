@@ -46,7 +46,7 @@ public class Application {
 	private final List<Decision> decisions;
 	private @Nullable Appeal appeal;
 	private Instant updatedAt;
-	private final long version;
+	private long version;
 
 	private final List<HistoryEntry> newHistory = new ArrayList<>();
 	private final List<ApplicationStatusChanged> events = new ArrayList<>();
@@ -393,6 +393,19 @@ public class Application {
 	/** The version read; a change based on an older one is refused. */
 	public long version() {
 		return version;
+	}
+
+	/** Stored: the version the database now holds, nothing left to append. */
+	void saved() {
+		version++;
+		newHistory.clear();
+	}
+
+	/** Events handed over for publication; each is published once. */
+	List<ApplicationStatusChanged> takeEvents() {
+		List<ApplicationStatusChanged> taken = List.copyOf(events);
+		events.clear();
+		return taken;
 	}
 
 	List<HistoryEntry> newHistory() {

@@ -112,7 +112,7 @@ public class ApplicationManagement {
 		if (idempotencyKey != null) {
 			rememberIdempotencyKey(user, "create", idempotencyKey, draft.id());
 		}
-		return applications.find(draft.id()).orElseThrow();
+		return draft;
 	}
 
 	public ServiceDefinition definitionOf(Application application) {
@@ -490,7 +490,7 @@ public class ApplicationManagement {
 
 	private void save(Application application) {
 		applications.save(application);
-		application.events().forEach(events::publishEvent);
+		application.takeEvents().forEach(events::publishEvent);
 	}
 
 	private void lock(ApplicationId id) {

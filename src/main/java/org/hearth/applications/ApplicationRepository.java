@@ -101,7 +101,8 @@ class ApplicationRepository {
 	 */
 	void save(Application a) {
 		String answers = json.writeValueAsString(a.answers());
-		if (a.version() == 0 && !exists(a.id())) {
+		// Version 0 is an aggregate never stored (the database's first version is 1).
+		if (a.version() == 0) {
 			jdbc.sql("""
 					INSERT INTO applications.application (id, applicant, service_code, definition_version, answers,
 					  status, reference, language, office, settlement, submitted_at, assignee, round, excluded_reviewers,
@@ -179,6 +180,7 @@ class ApplicationRepository {
 					.param(h.action()).param(h.from() == null ? null : h.from().name()).param(h.to().name())
 					.param(textArray(h.reasons())).param(h.comment()).param(h.round()).update();
 		}
+		a.saved();
 	}
 
 	List<HistoryEntry> history(ApplicationId id) {
@@ -189,11 +191,6 @@ class ApplicationRepository {
 						Status.valueOf(rs.getString("to_status")), strings(rs.getArray("reasons")),
 						rs.getString("comment"), rs.getInt("round")))
 				.list();
-	}
-
-	boolean exists(ApplicationId id) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM applications.application WHERE id = ?)").param(id.id())
-				.query(Boolean.class).single();
 	}
 
 	static Decision decision(ResultSet rs, int row) throws SQLException {

@@ -81,7 +81,7 @@ class AccountRepository {
 		return account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
 	}
 
-	private static Account map(ResultSet rs, int row) throws SQLException {
+	static Account map(ResultSet rs, int row) throws SQLException {
 		Array array = rs.getArray("roles");
 		var roles = EnumSet.noneOf(Role.class);
 		Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);

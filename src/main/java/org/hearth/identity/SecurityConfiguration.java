@@ -48,8 +48,8 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		// Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane); Spring's 5.8 defaults use 16 MiB.
-		return new DelegatingPasswordEncoder("argon2",
-				Map.of("argon2", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2)));
+		return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2))), 4);
 	}
 
 	@Bean
