@@ -204,6 +204,9 @@ fi
 log "Machine: $machine_cores CPUs ($machine_cpu), $machine_mem; load average $load_before; commit $commit"
 
 # ---- 1. start-up ----------------------------------------------------------------------------------------------------
+# With the JVM options of the quick start (./mvnw spring-boot:run, see pom.xml); STARTUP_JVM_OPTS="" measures the
+# production launch (both compilers) instead.
+startup_jvm=${STARTUP_JVM_OPTS--XX:TieredStopAtLevel=1}
 cold=()
 later=()
 startup_rows=""
@@ -212,7 +215,7 @@ for i in $(seq 1 "$starts"); do
 	mkdir -p "$data"
 	port=$(free_port)
 	log "Start-up $i/$starts: cold (fresh data directory $data, port $port)"
-	start_app "$data" "$port" "$run_dir/startup-$i-cold.log" --
+	start_app "$data" "$port" "$run_dir/startup-$i-cold.log" $startup_jvm --
 	wait_up "$port" "$run_dir/startup-$i-cold.log"
 	ms=$up_ms
 	cold+=("$ms")
@@ -222,7 +225,7 @@ for i in $(seq 1 "$starts"); do
 
 	port=$(free_port)
 	log "Start-up $i/$starts: later (same data directory, port $port)"
-	start_app "$data" "$port" "$run_dir/startup-$i-later.log" --
+	start_app "$data" "$port" "$run_dir/startup-$i-later.log" $startup_jvm --
 	wait_up "$port" "$run_dir/startup-$i-later.log"
 	ms=$up_ms
 	later+=("$ms")
@@ -274,7 +277,7 @@ section="$run_dir/section.md"
 	echo "| kernel | $machine_kernel |"
 	echo "| load average before / after the load test | $load_before / $load_after |"
 	echo "| parameters | $starts start-up(s) of each kind; load: $clients clients ($status_clients on the status page), warm-up $warmup s, window $duration s$($quick && echo '; --quick') |"
-	echo "| application | \`java -Xmx512m -jar $(basename "$jar") --spring.profiles.active=demo\`$jar_note, embedded PostgreSQL, other settings at their defaults (${HEARTH_DB_POOL_SIZE:-20} database connections); the load instance also with \`-Xlog:gc\` and \`/actuator/metrics\` exposed |"
+	echo "| application | \`java -Xmx512m -jar $(basename "$jar") --spring.profiles.active=demo\`$jar_note (start-ups with \`${startup_jvm:-no extra JVM options}\` as in the quick start; the load instance with the default compilers), embedded PostgreSQL, other settings at their defaults (${HEARTH_DB_POOL_SIZE:-20} database connections); the load instance also with \`-Xlog:gc\` and \`/actuator/metrics\` exposed |"
 	echo
 	echo "### Start-up"
 	echo

@@ -36,6 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 	private static final Map<Path, EmbeddedDatabase> running = new HashMap<>();
+	private static final Map<Path, java.util.concurrent.CompletableFuture<EmbeddedDatabase>> starting = new HashMap<>();
 	private static final Path ephemeralKey = Path.of("<ephemeral>");
 
 	private final Path key;
@@ -69,8 +70,45 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * Opens the server for {@code directory}, starting it if this JVM has not yet. With {@code ephemeral} the
 	 * directory is ignored: a fresh temporary one is used and removed when the last user closes.
 	 */
-	public static synchronized EmbeddedDatabase open(Path directory, boolean ephemeral) {
-		Path key = ephemeral ? ephemeralKey : directory.toAbsolutePath().normalize();
+	public static EmbeddedDatabase open(Path directory, boolean ephemeral) {
+		java.util.concurrent.CompletableFuture<EmbeddedDatabase> early;
+		synchronized (EmbeddedDatabase.class) {
+			early = starting.remove(key(directory, ephemeral));
+		}
+		if (early != null) {
+			// Started by EarlyStart; its reference passes to the caller.
+			try {
+				return early.join();
+			}
+			catch (java.util.concurrent.CompletionException e) {
+				throw e.getCause() instanceof RuntimeException cause ? cause : e;
+			}
+		}
+		return openNow(directory, ephemeral);
+	}
+
+	/**
+	 * Starts the server on a thread of its own; the next {@link #open} of the same directory takes it over. If that
+	 * start fails, {@link #open} fails with the same cause.
+	 */
+	static synchronized void openEarly(Path directory, boolean ephemeral) {
+		Path key = key(directory, ephemeral);
+		if (!starting.containsKey(key)) {
+			starting.put(key, java.util.concurrent.CompletableFuture.supplyAsync(() -> openNow(directory, ephemeral),
+					runnable -> {
+						Thread thread = new Thread(runnable, "hearth-postgres-start");
+						thread.setDaemon(true);
+						thread.start();
+					}));
+		}
+	}
+
+	private static Path key(Path directory, boolean ephemeral) {
+		return ephemeral ? ephemeralKey : directory.toAbsolutePath().normalize();
+	}
+
+	private static synchronized EmbeddedDatabase openNow(Path directory, boolean ephemeral) {
+		Path key = key(directory, ephemeral);
 		EmbeddedDatabase database = running.get(key);
 		if (database == null) {
 			try {
