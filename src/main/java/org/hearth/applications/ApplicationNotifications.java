@@ -37,7 +37,7 @@ class ApplicationNotifications {
 		if (template == null) {
 			return;
 		}
-		String reference = applications.find(event.application()).map(Application::reference).orElse("");
+		String reference = applications.reference(event.application()).orElse("");
 		accounts.contact(event.applicant()).ifPresent(contact -> mailer.send(contact.email(), contact.language(),
 				template, Map.of("reference", reference, "applicationId", event.application().toString())));
 	}

@@ -183,6 +183,11 @@ class ApplicationRepository {
 		a.saved();
 	}
 
+	Optional<String> reference(ApplicationId id) {
+		return jdbc.sql("SELECT reference FROM applications.application WHERE id = ?").param(id.id())
+				.query(String.class).optional();
+	}
+
 	List<HistoryEntry> history(ApplicationId id) {
 		return jdbc.sql("SELECT * FROM applications.history WHERE application_id = ? ORDER BY id").param(id.id())
 				.query((rs, row) -> new HistoryEntry(instant(rs, "at"), Role.valueOf(rs.getString("actor_role")),

@@ -22,7 +22,7 @@ class Account {
 	private Status status;
 	private final Set<Role> roles;
 	private final @Nullable OfficeId office;
-	private String language;
+	private final String language;
 	private @Nullable String totpSecret;
 	private boolean totpConfirmed;
 	private final boolean demo;
@@ -98,10 +98,6 @@ class Account {
 			throw new IllegalStateException("no second factor to confirm");
 		}
 		this.totpConfirmed = true;
-	}
-
-	void changeLanguage(String language) {
-		this.language = language;
 	}
 
 	CurrentUser toCurrentUser() {

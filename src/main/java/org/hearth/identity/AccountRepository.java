@@ -77,6 +77,12 @@ class AccountRepository {
 				.param(account.passwordHash()).param(account.id().id()).update();
 	}
 
+	/** One statement, no read: called on every submission. */
+	void updateLanguage(AccountId id, String language) {
+		jdbc.sql("UPDATE identity.account SET language = ? WHERE id = ? AND language <> ?").param(language)
+				.param(id.id()).param(language).update();
+	}
+
 	private static String rolesLiteral(Account account) {
 		return account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.hearth.shared.Languages;
 import org.springframework.stereotype.Service;
 
 /** What other modules may learn of an account: how to write to the person, and who works where. */
@@ -23,10 +24,7 @@ public class Accounts {
 
 	/** The person last used Hearth in this language: write to them in it from now on. */
 	public void rememberLanguage(AccountId id, Locale language) {
-		accounts.findById(id).filter(a -> !a.language().equals(language.getLanguage())).ifPresent(a -> {
-			a.changeLanguage(language.getLanguage());
-			accounts.update(a);
-		});
+		accounts.updateLanguage(id, Languages.supported(language).orElse(Languages.DEFAULT).getLanguage());
 	}
 
 	/** Active staff of an office holding a role, for assignment lists. */
