@@ -130,7 +130,7 @@ start_app() {
 	args=("$@")
 	started_ms=$(now_ms)
 	HEARTH_DATA_DIR="$data" HEARTH_BASE_URL="http://localhost:$port" \
-		"$JAVA" -Xmx512m ${jvm[@]+"${jvm[@]}"} -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
+		"$JAVA" -Xmx512m ${jvm[@]+"${jvm[@]}"} "${launch[@]}" --spring.profiles.active=demo --server.port="$port" \
 		${args[@]+"${args[@]}"} >"$out" 2>&1 &
 	app_pid=$!
 }
@@ -204,9 +204,18 @@ fi
 log "Machine: $machine_cores CPUs ($machine_cpu), $machine_mem; load average $load_before; commit $commit"
 
 # ---- 1. start-up ----------------------------------------------------------------------------------------------------
-# With the JVM options of the quick start (./mvnw spring-boot:run, see pom.xml); STARTUP_JVM_OPTS="" measures the
-# production launch (both compilers) instead.
+# As the quick start runs it (./mvnw spring-boot:run: compiled classes and the dependency jars on the class path,
+# the JVM options of pom.xml), without Maven's own start-up. STARTUP=jar measures `java -jar` instead, and
+# STARTUP_JVM_OPTS="" the production compilers.
 startup_jvm=${STARTUP_JVM_OPTS--XX:TieredStopAtLevel=1}
+if [ "${STARTUP:-quickstart}" = "jar" ]; then
+	launch=(-jar "$jar")
+	startup_launch="java -jar"
+else
+	./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$run_dir/classpath.txt" >/dev/null
+	launch=(-cp "target/classes:$(cat "$run_dir/classpath.txt")" org.hearth.HearthApplication)
+	startup_launch="compiled classes and dependency jars, as ./mvnw spring-boot:run"
+fi
 cold=()
 later=()
 startup_rows=""
@@ -240,6 +249,7 @@ read -r cold_min cold_med cold_max <<<"$(stats "${cold[*]}")"
 read -r later_min later_med later_max <<<"$(stats "${later[*]}")"
 
 # ---- 2. and 3.: one instance for page weight and load -------------------------------------------------------------------
+launch=(-jar "$jar")
 data="$tmp/load"
 mkdir -p "$data"
 port=$(free_port)
@@ -277,7 +287,7 @@ section="$run_dir/section.md"
 	echo "| kernel | $machine_kernel |"
 	echo "| load average before / after the load test | $load_before / $load_after |"
 	echo "| parameters | $starts start-up(s) of each kind; load: $clients clients ($status_clients on the status page), warm-up $warmup s, window $duration s$($quick && echo '; --quick') |"
-	echo "| application | \`java -Xmx512m -jar $(basename "$jar") --spring.profiles.active=demo\`$jar_note (start-ups with \`${startup_jvm:-no extra JVM options}\` as in the quick start; the load instance with the default compilers), embedded PostgreSQL, other settings at their defaults (${HEARTH_DB_POOL_SIZE:-20} database connections); the load instance also with \`-Xlog:gc\` and \`/actuator/metrics\` exposed |"
+	echo "| application | \`java -Xmx512m -jar $(basename "$jar") --spring.profiles.active=demo\`$jar_note (start-ups: $startup_launch, with \`${startup_jvm:-no extra JVM options}\`; the load instance: the jar with the default compilers), embedded PostgreSQL, other settings at their defaults (${HEARTH_DB_POOL_SIZE:-20} database connections); the load instance also with \`-Xlog:gc\` and \`/actuator/metrics\` exposed |"
 	echo
 	echo "### Start-up"
 	echo
