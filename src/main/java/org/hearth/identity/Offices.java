@@ -1,6 +1,5 @@
 package org.hearth.identity;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
