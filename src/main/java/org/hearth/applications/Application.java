@@ -255,8 +255,9 @@ public class Application {
 			@Nullable String comment, Instant now) {
 		newHistory.add(new HistoryEntry(now, actor.role(), actor.office(), action, from, to, List.copyOf(reasons),
 				comment, round));
+		// The content digest is the repository's to compute, once the change is stored.
 		events.add(new ApplicationStatusChanged(id, applicant, serviceCode, from, to, action, actor.role(),
-				actor.office(), round, now));
+				actor.office(), round, now, ""));
 	}
 
 	private void requireApplicant(AccountId by) {

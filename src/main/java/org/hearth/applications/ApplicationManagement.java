@@ -31,6 +31,7 @@ import org.hearth.services.QuestionType;
 import org.hearth.services.ServiceCatalogue;
 import org.hearth.services.ServiceDefinition;
 import org.hearth.shared.NotFoundException;
+import org.hearth.transparency.AccessLog;
 import org.hearth.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,10 +60,11 @@ public class ApplicationManagement {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final DisplayZone zone;
+	private final AccessLog accessLog;
 
 	ApplicationManagement(ApplicationRepository applications, ServiceCatalogue catalogue, FormEngine engine,
 			Gazetteer gazetteer, Offices offices, Accounts accounts, DocumentStore documents,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, DisplayZone zone) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, DisplayZone zone, AccessLog accessLog) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.engine = engine;
@@ -74,6 +76,7 @@ public class ApplicationManagement {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.zone = zone;
+		this.accessLog = accessLog;
 	}
 
 	// ---- applicants ------------------------------------------------------------------------------------------------
@@ -366,13 +369,16 @@ public class ApplicationManagement {
 	@Transactional
 	public Application open(CurrentUser staff, ApplicationId id, AccessPurpose purpose) {
 		Application application = caseFor(staff, id);
-		Role role = staff.has(Role.SUPERVISOR) ? Role.SUPERVISOR : Role.CASEWORKER;
-		jdbc.sql("""
-				INSERT INTO applications.case_access (application_id, account_id, role, office, purpose, at)
-				VALUES (?, ?, ?, ?, ?, ?)""").param(id.id()).param(staff.uuid()).param(role.name())
-				.param(staff.office().map(OfficeId::code).orElse(null)).param(purpose.name())
-				.param(Timestamp.from(clock.instant())).update();
+		recordAccess(staff, id, purpose, AccessLog.Action.OPEN);
 		return application;
+	}
+
+	/** A document or letter of the case was looked at, under the purpose the case was opened for. */
+	public void recordAccess(CurrentUser staff, ApplicationId id, AccessPurpose purpose, AccessLog.Action action) {
+		Role role = staff.has(Role.SUPERVISOR) && !staff.has(Role.CASEWORKER) ? Role.SUPERVISOR
+				: staff.has(Role.CASEWORKER) ? Role.CASEWORKER : Role.SUPERVISOR;
+		accessLog.record("application", id.id(), staff.uuid(), role.name(),
+				staff.office().map(OfficeId::code).orElse(null), purpose.name(), action);
 	}
 
 	/** A submitted case of the member of staff's own office; any other does not exist for them. */
@@ -445,16 +451,16 @@ public class ApplicationManagement {
 		return applications.history(id);
 	}
 
-	public record CaseAccess(Instant at, Role role, @Nullable OfficeId office, AccessPurpose purpose) {
+	public record CaseAccess(Instant at, Role role, @Nullable OfficeId office, AccessPurpose purpose,
+			AccessLog.Action action) {
 	}
 
-	/** Who opened the case, when and why — by role and office, as the applicant sees it. */
+	/** Who opened the case or its documents, when and why — by role and office, as the applicant sees it. */
 	public List<CaseAccess> accessLog(ApplicationId id) {
-		return jdbc.sql("SELECT at, role, office, purpose FROM applications.case_access WHERE application_id = ? ORDER BY at DESC")
-				.param(id.id()).query((rs, row) -> new CaseAccess(ApplicationRepository.instant(rs, "at"),
-						Role.valueOf(rs.getString("role")), ApplicationRepository.office(rs, "office"),
-						AccessPurpose.valueOf(rs.getString("purpose"))))
-				.list();
+		return accessLog.of("application", id.id()).stream()
+				.map(a -> new CaseAccess(a.at(), Role.valueOf(a.role()), a.office() == null ? null : new OfficeId(a.office()),
+						AccessPurpose.valueOf(a.purpose()), a.action()))
+				.toList();
 	}
 
 	/**
@@ -490,7 +496,11 @@ public class ApplicationManagement {
 
 	private void save(Application application) {
 		applications.save(application);
-		application.takeEvents().forEach(events::publishEvent);
+		var changes = application.takeEvents();
+		if (!changes.isEmpty()) {
+			String digest = applications.contentDigest(application);
+			changes.forEach(change -> events.publishEvent(change.withContentDigest(digest)));
+		}
 	}
 
 	private void lock(ApplicationId id) {

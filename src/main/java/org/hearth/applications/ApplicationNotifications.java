@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.hearth.identity.Accounts;
 import org.hearth.platform.Mailer;
+import org.hearth.transparency.Receipts;
+import org.hearth.transparency.TransparencyProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +20,17 @@ class ApplicationNotifications {
 	private final Accounts accounts;
 	private final Mailer mailer;
 	private final ApplicationRepository applications;
+	private final Receipts receipts;
+	private final java.time.Duration receiptPatience;
 
-	ApplicationNotifications(Accounts accounts, Mailer mailer, ApplicationRepository applications) {
+	ApplicationNotifications(Accounts accounts, Mailer mailer, ApplicationRepository applications, Receipts receipts,
+			TransparencyProperties transparency) {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.applications = applications;
+		this.receipts = receipts;
+		// The next checkpoint seals the submission's entry: the receipt in the e-mail waits for it.
+		this.receiptPatience = transparency.checkpointInterval().plusSeconds(5);
 	}
 
 	@ApplicationModuleListener
@@ -38,7 +46,13 @@ class ApplicationNotifications {
 			return;
 		}
 		String reference = applications.reference(event.application()).orElse("");
-		accounts.contact(event.applicant()).ifPresent(contact -> mailer.send(contact.email(), contact.language(),
-				template, Map.of("reference", reference, "applicationId", event.application().toString())));
+		Map<String, Object> model = new java.util.HashMap<>(Map.of("reference", reference, "applicationId",
+				event.application().toString()));
+		if (event.to() == Status.SUBMITTED) {
+			receipts.first("application", event.application().id(), receiptPatience)
+					.ifPresent(receipt -> model.put("receipt", receipt));
+		}
+		accounts.contact(event.applicant()).ifPresent(
+				contact -> mailer.send(contact.email(), contact.language(), template, model));
 	}
 }

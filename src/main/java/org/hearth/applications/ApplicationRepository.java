@@ -35,10 +35,42 @@ class ApplicationRepository {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	/** Keys in order, so that equal content always serializes to equal bytes. */
+	private final JsonMapper canonical;
 
 	ApplicationRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.canonical = json.rebuild().enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+				.enable(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+	}
+
+	/**
+	 * Hex SHA-256 of the application's content as stored: answers, state, requests, recommendations, decisions and
+	 * appeal, serialized with ordered keys. The transparency log commits to it, so a later rewrite of any of these
+	 * shows.
+	 */
+	String contentDigest(Application a) {
+		var content = new java.util.TreeMap<String, Object>();
+		content.put("id", a.id().toString());
+		content.put("service", a.serviceCode() + "@" + a.definitionVersion());
+		content.put("status", a.status().name());
+		content.put("round", a.round());
+		content.put("reference", a.reference());
+		content.put("office", a.office() == null ? null : a.office().code());
+		content.put("settlement", a.settlement());
+		content.put("answers", a.answers());
+		content.put("informationRequests", a.informationRequests());
+		content.put("recommendations", a.recommendations());
+		content.put("decisions", a.decisions());
+		content.put("appeal", a.appeal());
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(canonical.writeValueAsBytes(content)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	Optional<Application> find(ApplicationId id) {

@@ -59,6 +59,17 @@ public class Letters {
 		return pdf.render("applications/letter", locale, model);
 	}
 
+	/** The receipt of a submission: the entry in the transparency log and the checkpoint that seals it. */
+	public byte[] receipt(Application application, org.hearth.transparency.Receipts.Receipt receipt, Locale locale) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("service", applications.definitionOf(application).title().in(locale));
+		model.put("reference", application.reference());
+		model.put("submitted", dates.dateTime(application.submittedAt(), locale));
+		model.put("receipt", receipt);
+		model.put("checkPage", baseUrl + "/transparency/check");
+		return pdf.render("applications/receipt", locale, model);
+	}
+
 	/** The name as written, and its Latin spelling when that differs. */
 	private static List<String> name(Application application) {
 		if (application.answers().get("name") instanceof Map<?, ?> name) {

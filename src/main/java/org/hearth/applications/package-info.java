@@ -4,7 +4,7 @@
  * publishes {@link org.hearth.applications.ApplicationStatusChanged}, in the same transaction.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "shared", "platform", "identity", "services", "gazetteer" })
+@ApplicationModule(allowedDependencies = { "shared", "platform", "identity", "services", "gazetteer", "transparency" })
 package org.hearth.applications;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package org.hearth.identity;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hearth.shared.Languages;
@@ -30,6 +31,18 @@ public class Accounts {
 	/** Active staff of an office holding a role, for assignment lists. */
 	public List<AccountId> staff(OfficeId office, Role role) {
 		return accounts.findStaff(office, role).stream().map(Account::id).toList();
+	}
+
+	/** For the data protection officer's investigations: which account an address belongs to. */
+	public Optional<AccountId> byEmail(String email) {
+		return accounts.findByEmail(email).map(Account::id);
+	}
+
+	/** The e-mail addresses of accounts, for the data protection officer's view of who accessed what. */
+	public Map<AccountId, String> emails(java.util.Collection<AccountId> ids) {
+		Map<AccountId, String> emails = new java.util.HashMap<>();
+		ids.stream().distinct().forEach(id -> accounts.findById(id).ifPresent(a -> emails.put(id, a.email())));
+		return emails;
 	}
 
 	public record Contact(String email, Locale language) {

@@ -11,14 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * With the prod profile Hearth refuses to start while anything of the demo is on: demo accounts (in the
- * configuration or still in the database), the demo mailbox, the demo secret, staff without a second factor, or
- * the embedded database. Each reason is named, so an operator knows what to change.
+ * configuration or still in the database), the demo mailbox, the demo secret, staff without a second factor, the
+ * example name of the transparency log, a generated log key, or the embedded database. Each reason is named, so an
+ * operator knows what to change.
  */
 @Component
 @Profile("prod")
 class ProductionGuard implements InitializingBean {
 
 	static final String DEMO_SECRET = "demo-secret-not-for-production-use-0123456789";
+	static final String EXAMPLE_ORIGIN = "hearth.example/";
 
 	private final Environment environment;
 	private final DatabaseProperties database;
@@ -48,6 +50,12 @@ class ProductionGuard implements InitializingBean {
 		}
 		if (!environment.getProperty("hearth.security.staff-mfa-required", Boolean.class, true)) {
 			problems.add("hearth.security.staff-mfa-required is false");
+		}
+		if (environment.getProperty("hearth.transparency.origin", "").startsWith(EXAMPLE_ORIGIN)) {
+			problems.add("HEARTH_TRANSPARENCY_ORIGIN is unset: the log needs a name of its own (docs/transparency.md)");
+		}
+		if (environment.getProperty("hearth.transparency.generate-key", Boolean.class, false)) {
+			problems.add("hearth.transparency.generate-key is true: create the log's signing key once, on purpose");
 		}
 		if (database.embedded()) {
 			problems.add("no HEARTH_DB_URL: the embedded database is for evaluation only");

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class ModuleMigrations {
 
 	/** Modules with migrations, each after those it depends on; {@code __root} holds what belongs to none. */
-	static final List<String> ORDER = List.of("__root", "platform", "identity", "gazetteer", "services",
+	static final List<String> ORDER = List.of("__root", "platform", "identity", "transparency", "gazetteer", "services",
 			"applications");
 
 	@Bean

@@ -121,7 +121,11 @@ class ErrorHandling {
 		return view;
 	}
 
+	/** Answered with problems rather than pages: the JSON API and the transparency log's machine endpoints. */
 	static boolean isApi(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/transparency/proof/")
+				|| path.startsWith("/transparency/entries") || path.startsWith("/transparency/checkpoint")
+				|| path.startsWith("/transparency/key");
 	}
 }

@@ -29,6 +29,8 @@ class ProductionGuardTest {
 				.contains("hearth.mail.demo-mailbox is true")
 				.contains("HEARTH_SECRET is unset, too short or the demo default")
 				.contains("hearth.security.staff-mfa-required is false")
+				.contains("HEARTH_TRANSPARENCY_ORIGIN is unset")
+				.contains("hearth.transparency.generate-key is true")
 				.contains("no HEARTH_DB_URL");
 	}
 

@@ -28,12 +28,17 @@ import static org.assertj.core.api.Assertions.fail;
 @HearthTest
 class AppendOnlyTablesTest {
 
-	static final List<String> TABLES = List.of("applications.history", "applications.decision",
-			"applications.case_access");
+	/** Each append-only table with a column that may be named in a SET and a column that identifies its rows. */
+	record Table(String name, String column, String key) {
+	}
 
-	/** A column of each table that may be named in a SET (the identity columns may not, whoever asks). */
-	static final java.util.Map<String, String> COLUMN = java.util.Map.of("applications.history", "comment",
-			"applications.decision", "explanation", "applications.case_access", "purpose");
+	static final List<Table> TABLES = List.of(new Table("applications.history", "comment", "id"),
+			new Table("applications.decision", "explanation", "id"),
+			new Table("transparency.leaf", "data", "idx"), new Table("transparency.node", "hash", "idx"),
+			new Table("transparency.leaf_subject", "salt", "idx"),
+			new Table("transparency.checkpoint", "note", "size"),
+			new Table("transparency.cosignature", "line", "size"),
+			new Table("transparency.access", "purpose", "id"));
 
 	@Autowired
 	JdbcClient jdbc;
@@ -45,10 +50,11 @@ class AppendOnlyTablesTest {
 	@Test
 	void theApplicationRoleMayNotUpdateOrDelete() {
 		assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("hearth_app");
-		for (String table : TABLES) {
+		for (Table table : TABLES) {
 			// No row matches: a refusal here can only come from the missing privilege, not from the trigger.
-			for (String statement : List.of("UPDATE " + table + " SET " + COLUMN.get(table) + " = " + COLUMN.get(table) + " WHERE id IS NULL",
-					"DELETE FROM " + table + " WHERE id IS NULL", "TRUNCATE " + table)) {
+			String none = " WHERE " + table.key() + " IS NULL";
+			for (String statement : List.of("UPDATE " + table.name() + " SET " + table.column() + " = " + table.column() + none,
+					"DELETE FROM " + table.name() + none, "TRUNCATE " + table.name())) {
 				Throwable refused = catchThrowable(() -> jdbc.sql(statement).update());
 				assertThat(refused).as(statement).isInstanceOf(DataAccessException.class);
 				assertThat(sqlState(refused)).as("SQLSTATE of " + statement).isEqualTo("42501");
@@ -62,12 +68,12 @@ class AppendOnlyTablesTest {
 			connection.setAutoCommit(false);
 			try {
 				assertThat(scalar(connection, "SELECT current_user")).isEqualTo("hearth_owner");
-				UUID application = insertRows(connection);
-				for (String table : TABLES) {
-					String rows = " WHERE application_id = '" + application + "'";
+				insertRows(connection);
+				for (Table table : TABLES) {
+					// Every row, including the ones just inserted: the trigger must fire at least once.
 					for (String statement : List.of(
-							"UPDATE " + table + " SET " + COLUMN.get(table) + " = " + COLUMN.get(table) + rows,
-							"DELETE FROM " + table + rows)) {
+							"UPDATE " + table.name() + " SET " + table.column() + " = " + table.column(),
+							"DELETE FROM " + table.name())) {
 						Savepoint before = connection.setSavepoint();
 						try (var s = connection.createStatement()) {
 							int changed = s.executeUpdate(statement);
@@ -92,14 +98,14 @@ class AppendOnlyTablesTest {
 		try (Connection connection = owner.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
-				for (String table : TABLES) {
+				for (Table table : TABLES) {
 					Savepoint before = connection.setSavepoint();
 					try (var s = connection.createStatement()) {
-						s.execute("TRUNCATE " + table + " CASCADE");
+						s.execute("TRUNCATE " + table.name() + " CASCADE");
 						fail("the owner truncated %s", table);
 					}
 					catch (SQLException refused) {
-						assertThat(refused.getMessage()).as(table).contains("never changed or deleted");
+						assertThat(refused.getMessage()).as(table.name()).contains("never changed or deleted");
 					}
 					connection.rollback(before);
 				}
@@ -110,8 +116,8 @@ class AppendOnlyTablesTest {
 		}
 	}
 
-	/** An application with one row in each append-only table, in the caller's transaction. */
-	private static UUID insertRows(Connection connection) throws SQLException {
+	/** One row in each append-only table, in the caller's transaction. */
+	private static void insertRows(Connection connection) throws SQLException {
 		UUID application = UUID.randomUUID();
 		UUID someone = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now());
@@ -150,15 +156,24 @@ class AppendOnlyTablesTest {
 			insert.setString(6, "TEST-" + UUID.randomUUID());
 			insert.executeUpdate();
 		}
+		// Far beyond any real log, so that nothing the other tests append can collide; rolled back anyway.
+		long index = Long.MAX_VALUE / 2 + (now.getTime() & 0xffff);
 		try (var insert = connection.prepareStatement("""
-				INSERT INTO applications.case_access (application_id, account_id, role, purpose, at)
-				VALUES (?, ?, 'CASEWORKER', 'REVIEW', ?)""")) {
-			insert.setObject(1, application);
-			insert.setObject(2, someone);
-			insert.setTimestamp(3, now);
+				INSERT INTO transparency.leaf (idx, data, hash, appended_at) VALUES (?, '\\x00', ?, ?);
+				INSERT INTO transparency.node (level, idx, hash) VALUES (0, ?, ?);
+				INSERT INTO transparency.leaf_subject (idx, entity_type, entity_id, salt) VALUES (?, 'test', ?, ?);
+				INSERT INTO transparency.checkpoint (size, root, note, signed_at) VALUES (?, ?, 'test', ?);
+				INSERT INTO transparency.cosignature (size, witness, line, added_at) VALUES (?, 'test', 'test', ?);
+				INSERT INTO transparency.access (subject_type, subject_id, account_id, role, purpose, action, at)
+				  VALUES ('application', ?, ?, 'CASEWORKER', 'REVIEW', 'OPEN', ?)""")) {
+			byte[] hash = new byte[32];
+			Object[] values = { index, hash, now, index, hash, index, application, hash, index, hash, now, index, now,
+					application, someone, now };
+			for (int i = 0; i < values.length; i++) {
+				insert.setObject(i + 1, values[i]);
+			}
 			insert.executeUpdate();
 		}
-		return application;
 	}
 
 	private static String scalar(Connection connection, String sql) throws SQLException {

@@ -23,6 +23,7 @@ import org.hearth.services.ServiceDefinition;
 import org.hearth.services.ServiceDefinition.Page;
 import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
+import org.hearth.transparency.Receipts;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -52,14 +53,16 @@ class ApplicantController {
 	private final FormEngine engine;
 	private final AnswerSummary summary;
 	private final MessageSource messages;
+	private final Receipts receipts;
 
 	ApplicantController(ApplicationManagement applications, ServiceCatalogue catalogue, FormEngine engine,
-			AnswerSummary summary, MessageSource messages) {
+			AnswerSummary summary, MessageSource messages, Receipts receipts) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.engine = engine;
 		this.summary = summary;
 		this.messages = messages;
+		this.receipts = receipts;
 	}
 
 	@GetMapping("/applications")
@@ -209,6 +212,7 @@ class ApplicantController {
 			return "redirect:/applications/" + id + "/check";
 		}
 		model.addAttribute("app", application);
+		model.addAttribute("receipt", receipts.first("application", id, java.time.Duration.ZERO).orElse(null));
 		return "applications/submitted";
 	}
 
@@ -225,6 +229,7 @@ class ApplicantController {
 		model.addAttribute("access", applications.accessLog(application.id()));
 		model.addAttribute("canAppeal", application.canAppeal(applications.today()));
 		model.addAttribute("sections", summary.summarize(definition, Answers.of(application.answers()), locale));
+		model.addAttribute("receipt", receipts.first("application", id, java.time.Duration.ZERO).orElse(null));
 		return "applications/application";
 	}
 

@@ -183,11 +183,17 @@ class CaseController {
 		return "redirect:/cases/" + id;
 	}
 
-	/** Documents and letters of a case are for those who opened it with a purpose in this session. */
-	static void requireOpened(HttpSession session, UUID id) {
-		if (!opened(session).containsKey(id.toString())) {
+	/**
+	 * Documents and letters of a case are for those who opened it with a purpose in this session.
+	 *
+	 * @return that purpose, under which the access is recorded
+	 */
+	static AccessPurpose requireOpened(HttpSession session, UUID id) {
+		String purpose = opened(session).get(id.toString());
+		if (purpose == null) {
 			throw new org.hearth.shared.NotFoundException();
 		}
+		return AccessPurpose.valueOf(purpose);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -6,12 +6,14 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.hearth.applications.AccessPurpose;
 import org.hearth.applications.Application;
 import org.hearth.applications.ApplicationId;
 import org.hearth.applications.ApplicationManagement;
 import org.hearth.identity.CurrentUser;
 import org.hearth.platform.StoredDocument;
 import org.hearth.shared.NotFoundException;
+import org.hearth.transparency.AccessLog;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,8 +45,11 @@ class DocumentController {
 	@GetMapping("/cases/{id}/documents/{documentId}")
 	void caseDocument(@PathVariable UUID id, @PathVariable UUID documentId, HttpSession session,
 			HttpServletResponse response) throws IOException {
-		Application application = applications.caseFor(CurrentUser.require(), new ApplicationId(id));
-		CaseController.requireOpened(session, id);
+		CurrentUser staff = CurrentUser.require();
+		Application application = applications.caseFor(staff, new ApplicationId(id));
+		AccessPurpose purpose = CaseController.requireOpened(session, id);
+		applications.document(application, documentId).orElseThrow(NotFoundException::new);
+		applications.recordAccess(staff, application.id(), purpose, AccessLog.Action.DOCUMENT);
 		send(application, documentId, response);
 	}
 

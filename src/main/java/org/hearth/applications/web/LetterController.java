@@ -9,6 +9,8 @@ import org.hearth.applications.ApplicationId;
 import org.hearth.applications.ApplicationManagement;
 import org.hearth.applications.Letters;
 import org.hearth.identity.CurrentUser;
+import org.hearth.transparency.AccessLog;
+import org.hearth.transparency.Receipts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,10 +26,26 @@ class LetterController {
 
 	private final ApplicationManagement applications;
 	private final Letters letters;
+	private final Receipts receipts;
 
-	LetterController(ApplicationManagement applications, Letters letters) {
+	LetterController(ApplicationManagement applications, Letters letters, Receipts receipts) {
 		this.applications = applications;
 		this.letters = letters;
+		this.receipts = receipts;
+	}
+
+	/** The submission's receipt as PDF, once a checkpoint has sealed it. */
+	@PreAuthorize("hasRole('APPLICANT')")
+	@GetMapping("/applications/{id}/receipt.pdf")
+	ResponseEntity<byte[]> receipt(@PathVariable UUID id, Locale locale) {
+		Application application = applications.mine(CurrentUser.require(), new ApplicationId(id));
+		Receipts.Receipt receipt = receipts.first("application", id, java.time.Duration.ZERO)
+				.filter(Receipts.Receipt::sealed).orElseThrow(org.hearth.shared.NotFoundException::new);
+		byte[] pdf = letters.receipt(application, receipt, locale);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("receipt-" + application.reference() + ".pdf").build().toString())
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(pdf);
 	}
 
 	@PreAuthorize("hasRole('APPLICANT')")
@@ -39,8 +57,10 @@ class LetterController {
 	@PreAuthorize("hasAnyRole('CASEWORKER', 'SUPERVISOR')")
 	@GetMapping("/cases/{id}/letter")
 	ResponseEntity<byte[]> caseLetter(@PathVariable UUID id, HttpSession session, Locale locale) {
-		Application application = applications.caseFor(CurrentUser.require(), new ApplicationId(id));
-		CaseController.requireOpened(session, id);
+		CurrentUser staff = CurrentUser.require();
+		Application application = applications.caseFor(staff, new ApplicationId(id));
+		applications.recordAccess(staff, application.id(), CaseController.requireOpened(session, id),
+				AccessLog.Action.LETTER);
 		return pdf(application, locale);
 	}
 

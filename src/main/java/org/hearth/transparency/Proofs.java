@@ -1,0 +1,63 @@
+package org.hearth.transparency;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hearth.shared.NotFoundException;
+import org.hearth.shared.RuleViolationException;
+import org.springframework.stereotype.Service;
+
+/** Proofs and entries as the public API serves them, checked against the log's current size. */
+@Service
+public class Proofs {
+
+	/** The most entries one request may ask for. */
+	public static final int MAX_ENTRIES = 10_000;
+
+	private final LogStore store;
+
+	Proofs(LogStore store) {
+		this.store = store;
+	}
+
+	public long size() {
+		return store.size();
+	}
+
+	public List<byte[]> inclusion(long index, long size) {
+		if (size < 1 || size > store.size() || index < 0 || index >= size) {
+			throw new RuleViolationException("transparency.error.range");
+		}
+		return Merkle.inclusionProof(index, size, store);
+	}
+
+	public Optional<Long> indexOf(byte[] leafHash) {
+		return store.indexOf(leafHash);
+	}
+
+	public List<byte[]> consistency(long from, long to) {
+		if (from < 1 || to > store.size() || from > to) {
+			throw new RuleViolationException("transparency.error.range");
+		}
+		return Merkle.consistencyProof(from, to, store);
+	}
+
+	public byte[] root(long size) {
+		if (size < 0 || size > store.size()) {
+			throw new RuleViolationException("transparency.error.range");
+		}
+		return Merkle.root(size, store);
+	}
+
+	public record Entry(long index, byte[] data, byte[] hash) {
+	}
+
+	public List<Entry> entries(long start, long end) {
+		long size = store.size();
+		if (start < 0 || end <= start || start >= size) {
+			throw new NotFoundException();
+		}
+		long last = Math.min(Math.min(end, size), start + MAX_ENTRIES);
+		return store.leaves(start, last).stream().map(l -> new Entry(l.index(), l.data(), l.hash())).toList();
+	}
+}

@@ -1,0 +1,115 @@
+package org.hearth.transparency.web;
+
+import java.util.Base64;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hearth.shared.NotFoundException;
+import org.hearth.shared.RuleViolationException;
+import org.hearth.transparency.Checkpoints;
+import org.hearth.transparency.Proofs;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The log for anyone, without signing in: the latest signed checkpoint, the verifier key, RFC 9162 proofs and the
+ * entries themselves. Hashes are standard base64.
+ */
+@Tag(name = "Transparency log", description = "A public, tamper-evident log of every recorded change "
+		+ "(RFC 9162 Merkle tree, C2SP signed checkpoints). Format: docs/transparency.md")
+@RestController
+class TransparencyApiController {
+
+	private final Checkpoints checkpoints;
+	private final Proofs proofs;
+
+	TransparencyApiController(Checkpoints checkpoints, Proofs proofs) {
+		this.checkpoints = checkpoints;
+		this.proofs = proofs;
+	}
+
+	@Operation(summary = "The latest signed checkpoint (c2sp.org/tlog-checkpoint), with observers' cosignatures")
+	@PreAuthorize("permitAll()")
+	@GetMapping(value = "/transparency/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> checkpoint() {
+		return ResponseEntity.ok().header("Cache-Control", "no-cache")
+				.body(checkpoints.latest().orElseThrow(NotFoundException::new));
+	}
+
+	@Operation(summary = "The log's verifier key, in the signed-note vkey format: <name>+<key id>+<base64 key>")
+	@PreAuthorize("permitAll()")
+	@GetMapping(value = "/transparency/key", produces = MediaType.TEXT_PLAIN_VALUE)
+	String key() {
+		return checkpoints.verifierKey() + "\n";
+	}
+
+	record InclusionProof(long index, long size, String leafHash, List<String> proof) {
+	}
+
+	@Operation(summary = "RFC 9162 inclusion proof of the entry at 'index' (or with leaf hash 'hash') in the tree of "
+			+ "'size' entries")
+	@PreAuthorize("permitAll()")
+	@GetMapping("/transparency/proof/inclusion")
+	InclusionProof inclusion(@RequestParam(required = false) Long index, @RequestParam(required = false) String hash,
+			@RequestParam long size) {
+		long leaf;
+		if (index != null) {
+			leaf = index;
+		}
+		else if (hash != null) {
+			leaf = proofs.indexOf(decode(hash)).orElseThrow(NotFoundException::new);
+		}
+		else {
+			throw new RuleViolationException("transparency.error.range");
+		}
+		List<byte[]> path = proofs.inclusion(leaf, size);
+		byte[] leafHash = proofs.entries(leaf, leaf + 1).get(0).hash();
+		return new InclusionProof(leaf, size, encode(leafHash), path.stream().map(TransparencyApiController::encode)
+				.toList());
+	}
+
+	record ConsistencyProof(long from, long to, List<String> proof) {
+	}
+
+	@Operation(summary = "RFC 9162 consistency proof between the trees of 'from' and 'to' entries")
+	@PreAuthorize("permitAll()")
+	@GetMapping("/transparency/proof/consistency")
+	ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+		return new ConsistencyProof(from, to, proofs.consistency(from, to).stream()
+				.map(TransparencyApiController::encode).toList());
+	}
+
+	record Entry(long index, String data, String hash) {
+	}
+
+	record Entries(long start, long end, long size, List<Entry> entries) {
+	}
+
+	@Operation(summary = "Entries [start, end), at most 10,000 per request; 'data' is the entry's bytes, 'hash' its "
+			+ "RFC 9162 leaf hash")
+	@PreAuthorize("permitAll()")
+	@GetMapping("/transparency/entries")
+	Entries entries(@RequestParam long start, @RequestParam long end) {
+		var found = proofs.entries(start, end);
+		return new Entries(start, start + found.size(), proofs.size(),
+				found.stream().map(e -> new Entry(e.index(), encode(e.data()), encode(e.hash()))).toList());
+	}
+
+	private static String encode(byte[] bytes) {
+		return Base64.getEncoder().encodeToString(bytes);
+	}
+
+	private static byte[] decode(String base64) {
+		try {
+			return Base64.getDecoder().decode(base64.replace(' ', '+'));
+		}
+		catch (IllegalArgumentException e) {
+			throw new RuleViolationException("transparency.error.range");
+		}
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.hearth.transparency.web;
+
+import org.jspecify.annotations.NullMarked;
