@@ -3,7 +3,6 @@ package org.hearth.transparency;
 import java.util.List;
 import java.util.Optional;
 
-import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
 import org.springframework.stereotype.Service;
 
@@ -52,10 +51,14 @@ public class Proofs {
 	public record Entry(long index, byte[] data, byte[] hash) {
 	}
 
+	/** At most {@link #MAX_ENTRIES} from start; none when start is at or past the end of the log. */
 	public List<Entry> entries(long start, long end) {
+		if (start < 0 || end <= start) {
+			throw new RuleViolationException("transparency.error.range");
+		}
 		long size = store.size();
-		if (start < 0 || end <= start || start >= size) {
-			throw new NotFoundException();
+		if (start >= size) {
+			return List.of();
 		}
 		long last = Math.min(Math.min(end, size), start + MAX_ENTRIES);
 		return store.leaves(start, last).stream().map(l -> new Entry(l.index(), l.data(), l.hash())).toList();

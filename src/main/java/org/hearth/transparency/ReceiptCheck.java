@@ -1,10 +1,11 @@
 package org.hearth.transparency;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,8 +68,12 @@ public class ReceiptCheck {
 		catch (RuntimeException notOurs) {
 			return new Result(Verdict.NOT_SIGNED_BY_THIS_LOG, index, 0, 0);
 		}
-		if (index < 0 || index >= checkpoint.size() || checkpoint.size() > store.size()) {
+		if (index < 0 || index >= checkpoint.size()) {
 			return new Result(Verdict.NOT_INCLUDED, index, checkpoint.size(), 0);
+		}
+		// The checkpoint is genuine: if the stored tree no longer has its root, the log was changed since.
+		if (checkpoint.size() > store.size() || !Arrays.equals(storedRoot(checkpoint.size()), checkpoint.root())) {
+			return new Result(Verdict.LOG_REWRITTEN, index, checkpoint.size(), 0);
 		}
 		List<byte[]> inclusion = Merkle.inclusionProof(index, checkpoint.size(), store);
 		if (!Merkle.verifyInclusion(index, checkpoint.size(), leafHash, inclusion, checkpoint.root())) {
@@ -84,6 +89,16 @@ public class ReceiptCheck {
 			}
 		}
 		return new Result(Verdict.INCLUDED, index, checkpoint.size(), latestSize);
+	}
+
+	/** The root of the stored tree, or null when subtrees it needs are missing (removed behind the log's back). */
+	private byte @Nullable [] storedRoot(long size) {
+		try {
+			return Merkle.root(size, store);
+		}
+		catch (IllegalStateException missing) {
+			return null;
+		}
 	}
 
 }

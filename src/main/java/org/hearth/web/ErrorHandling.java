@@ -56,9 +56,19 @@ class ErrorHandling {
 		return respond(request, response, locale, HttpStatus.valueOf(e.status()), e.messageKey(), e.arguments());
 	}
 
-	@ExceptionHandler({ NoResourceFoundException.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler(NoResourceFoundException.class)
 	Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return respond(request, response, locale, HttpStatus.NOT_FOUND, "error.not-found");
+	}
+
+	/** A malformed id in the path names no record (404); a malformed query parameter is a bad request. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) {
+		if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+			return notFound(e, request, response, locale);
+		}
+		return respond(request, response, locale, HttpStatus.BAD_REQUEST, "error.bad-request");
 	}
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, ServletRequestBindingException.class,

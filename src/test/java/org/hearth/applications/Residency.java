@@ -10,7 +10,10 @@ import org.hearth.identity.CurrentUser;
 import org.hearth.services.Answers;
 
 /** A complete, valid residency application, for tests that need one. */
-final class Residency {
+public final class Residency {
+
+	public static final String WRITTEN_NAME = "Արմեն Պետրոսյան";
+	public static final String LATIN_NAME = "Armen Petrosyan";
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -19,7 +22,7 @@ final class Residency {
 
 	static Map<String, Object> answers(String settlement) {
 		Map<String, Object> answers = new LinkedHashMap<>();
-		answers.put("name", Map.of("written", "Արմեն Պետրոսյան", "latin", "Armen Petrosyan"));
+		answers.put("name", Map.of("written", WRITTEN_NAME, "latin", LATIN_NAME));
 		answers.put("birthDate", "1980-05-01");
 		answers.put("birthCountry", "AZ");
 		answers.put("birthPlace", "Ստեփանակերտ");
@@ -34,7 +37,7 @@ final class Residency {
 	}
 
 	/** A draft with every answer and an identity document, ready to submit. */
-	static Application draft(ApplicationManagement applications, CurrentUser applicant, String settlement) {
+	public static Application draft(ApplicationManagement applications, CurrentUser applicant, String settlement) {
 		Application draft = applications.start(applicant, "residency", null);
 		Answers answers = Answers.of(answers(settlement));
 		answers.addFile("identityDocument", applications.storeUpload(draft, "identityDocument",
