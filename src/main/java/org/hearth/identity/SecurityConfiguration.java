@@ -73,6 +73,8 @@ class SecurityConfiguration {
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+				// A cosignature is its own proof of origin: the witness's signature, checked against configured keys.
+				.requestMatchers(HttpMethod.POST, "/api/v1/transparency/cosignatures").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/services", "/api/v1/services/**", "/api/v1/settlements").permitAll()
 				.anyRequest().authenticated())
 			.csrf(csrf -> csrf.disable())

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.hearth.shared.NotFoundException;
+import org.hearth.shared.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,6 +87,35 @@ public class Checkpoints {
 	String withCosignatures(long size, String note) {
 		List<String> lines = store.cosignatures(size);
 		return lines.isEmpty() ? note : SignedNote.addSignatures(note, lines.toArray(String[]::new));
+	}
+
+	/**
+	 * Adds an observer's cosignature (c2sp.org/tlog-cosignature) to the checkpoint of {@code size}, if it is by a
+	 * witness this installation trusts ({@code hearth.transparency.witnesses}) and verifies. Adding the same witness
+	 * twice keeps the first.
+	 *
+	 * @return the checkpoint with every cosignature it now has
+	 */
+	@Transactional
+	public String addCosignature(long size, String line) {
+		LogStore.StoredCheckpoint checkpoint = store.checkpoint(size).orElseThrow(NotFoundException::new);
+		String text = SignedNote.parse(checkpoint.note()).text();
+		String signature = line.strip();
+		for (String witnessKey : properties.witnesses()) {
+			NoteVerifier witness = NoteVerifier.parse(witnessKey);
+			boolean valid;
+			try {
+				valid = Cosignature.verify(text, signature, witness);
+			}
+			catch (RuntimeException malformed) {
+				throw new RuleViolationException("transparency.error.cosignature");
+			}
+			if (valid) {
+				store.insertCosignature(size, witness.name(), signature, clock.instant());
+				return withCosignatures(size, checkpoint.note());
+			}
+		}
+		throw new RuleViolationException("transparency.error.cosignature");
 	}
 
 	/** The verifier key of the log, in the signed-note vkey format. */

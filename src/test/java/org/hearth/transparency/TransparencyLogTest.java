@@ -262,6 +262,49 @@ class TransparencyLogTest {
 		assertThat(malformed).contains("Bu, tam qəbz deyil.").contains("hearth/receipt/v1 garbage");
 	}
 
+	/** The witness configured in application-test.yaml; a key for tests only. */
+	static final String WITNESS = "PRIVATE+KEY+observer.test/witness+d442bd91+BLzc0ZvAU6a/Ufb3pvW0pdlH3//1UR9j+uzZ8ZdJfylP";
+
+	@Test
+	void aTrustedWitnessCosignsThroughTheApiAndTheCheckpointCarriesItsCosignature() throws Exception {
+		transaction.executeWithoutResult(tx -> log.on(Change.any()));
+		checkpoints.signIfGrown();
+		Checkpoint checkpoint = latest();
+		NoteSigner witness = NoteSigner.fromSignerKey(WITNESS);
+		String line = Cosignature.cosign(checkpoint, witness, Instant.now().getEpochSecond());
+
+		String body = "{\"size\": " + checkpoint.size() + ", \"signature\": \"" + line + "\"}";
+		String cosigned = mvc.perform(post("/api/v1/transparency/cosignatures").contentType(MediaType.APPLICATION_JSON)
+				.content(body)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(cosigned).contains(line);
+		String served = mvc.perform(get("/transparency/checkpoint")).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		if (latest().size() == checkpoint.size()) {
+			assertThat(served).isEqualTo(cosigned);
+		}
+		// Both signatures verify: the log's and the witness's over the same checkpoint text.
+		String text = SignedNote.open(cosigned, List.of(NoteVerifier.parse(checkpoints.verifierKey())));
+		assertThat(Cosignature.verify(text, line, witness.verifier())).isTrue();
+
+		// An unknown witness, a signature over another checkpoint, a checkpoint that does not exist.
+		NoteSigner stranger = NoteSigner.generate("observer.test/witness", NoteVerifier.COSIGNATURE_V1);
+		String strangers = Cosignature.cosign(checkpoint, stranger, Instant.now().getEpochSecond());
+		mvc.perform(post("/api/v1/transparency/cosignatures").contentType(MediaType.APPLICATION_JSON)
+				.header("Accept-Language", "hy")
+				.content(body.replace(line, strangers))).andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("համաստորագրություն")));
+		String other = Cosignature.cosign(new Checkpoint(checkpoint.origin(), checkpoint.size(), new byte[32]), witness,
+				Instant.now().getEpochSecond());
+		mvc.perform(post("/api/v1/transparency/cosignatures").contentType(MediaType.APPLICATION_JSON)
+				.content(body.replace(line, other))).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/api/v1/transparency/cosignatures").contentType(MediaType.APPLICATION_JSON)
+				.content(body.replace(line, "not a signature"))).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/api/v1/transparency/cosignatures").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"size\": " + (store.size() + 100) + ", \"signature\": \"" + line + "\"}"))
+				.andExpect(status().isNotFound());
+	}
+
 	private Checkpoint latest() {
 		return Checkpoint.parse(SignedNote.open(checkpoints.latest().orElseThrow(),
 				List.of(NoteVerifier.parse(checkpoints.verifierKey()))));

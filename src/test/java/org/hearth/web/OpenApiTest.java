@@ -24,6 +24,9 @@ class OpenApiTest {
 				"\"/api/v1/applications/{id}/submission\"", "\"/api/v1/applications/{id}/documents\"",
 				"\"/api/v1/cases\"", "\"/api/v1/cases/{id}/recommendation\"", "\"/api/v1/cases/{id}/decision\"",
 				"Idempotency-Key");
-		assertThat(docs).doesNotContain("\"/applications/{id}/pages/{pageId}\"");
+		assertThat(docs).contains("\"/transparency/checkpoint\"", "\"/transparency/key\"",
+				"\"/transparency/proof/inclusion\"", "\"/transparency/proof/consistency\"",
+				"\"/transparency/entries\"", "\"/api/v1/transparency/cosignatures\"");
+		assertThat(docs).doesNotContain("\"/applications/{id}/pages/{pageId}\"", "\"/transparency/check\"");
 	}
 }

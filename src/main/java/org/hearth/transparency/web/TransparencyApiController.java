@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -98,6 +100,22 @@ class TransparencyApiController {
 		var found = proofs.entries(start, end);
 		return new Entries(start, start + found.size(), proofs.size(),
 				found.stream().map(e -> new Entry(e.index(), encode(e.data()), encode(e.hash()))).toList());
+	}
+
+	record CosignatureRequest(long size, String signature) {
+	}
+
+	@Operation(summary = "Adds a witness's cosignature (c2sp.org/tlog-cosignature, Ed25519 cosignature/v1) to the "
+			+ "checkpoint of 'size' entries. 'signature' is the whole signature line: \u2014 <witness name> <base64>. "
+			+ "Accepted from the witnesses this installation is configured to trust; answers the checkpoint with all "
+			+ "its cosignatures")
+	@PreAuthorize("permitAll()")
+	@PostMapping(value = "/api/v1/transparency/cosignatures", produces = MediaType.TEXT_PLAIN_VALUE)
+	String cosign(@RequestBody CosignatureRequest request) {
+		if (request.signature() == null || request.signature().length() > 1000) {
+			throw new RuleViolationException("transparency.error.cosignature");
+		}
+		return checkpoints.addCosignature(request.size(), request.signature());
 	}
 
 	private static String encode(byte[] bytes) {
