@@ -26,8 +26,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Deny unless allowed. Two chains: {@code /api/**} takes bearer tokens only (no cookies, hence no CSRF), the
- * browser chain takes a session with CSRF protection. Beyond the path rules here, every controller method states
+ * Deny unless allowed. Three chains: {@code /api/**} takes bearer tokens only (no cookies, hence no CSRF), the
+ * transparency log's public GET endpoints take nothing, the browser chain takes a session with CSRF protection. Beyond the path rules here, every controller method states
  * its own rule with {@code @PreAuthorize}, and a test fails on any handler that does not.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,8 +92,28 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** The transparency log's machine endpoints: read by observers' tools, never with a session or a cookie. */
+	static final String[] LOG_PATHS = { "/transparency/checkpoint", "/transparency/key", "/transparency/proof/**",
+			"/transparency/entries" };
+
 	@Bean
 	@Order(2)
+	SecurityFilterChain transparencyLogChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(LOG_PATHS)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, LOG_PATHS).permitAll()
+				.anyRequest().denyAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> {});
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain browser(HttpSecurity http, AuthenticationManager manager, SignInHandlers handlers,
 			SecurityContextRepository contexts) throws Exception {
 		http.authenticationManager(manager)

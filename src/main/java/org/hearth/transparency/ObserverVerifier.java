@@ -15,7 +15,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,40 +168,113 @@ final class ObserverVerifier {
 		}
 	}
 
+	/**
+	 * Downloads every entry of the checkpoint's tree, recomputes each leaf hash and the root. The next page is
+	 * fetched while this one is hashed: the server and the verifier work at the same time.
+	 */
 	private void audit(String url, Checkpoint checkpoint) throws IOException, InterruptedException, LogFailure {
 		Merkle.Appender tree = new Merkle.Appender();
+		long size = checkpoint.size();
 		long next = 0;
-		while (next < checkpoint.size()) {
-			long end = Math.min(checkpoint.size(), next + PAGE);
-			JsonNode page = json.readTree(get(url + "/transparency/entries?start=" + next + "&end=" + end));
-			JsonNode entries = page.get("entries");
-			if (entries == null || entries.isEmpty()) {
-				throw new LogFailure("entries from " + next + " are missing: the log has fewer than "
-						+ checkpoint.size() + " entries");
+		CompletableFuture<byte[]> pending = fetch(url, 0, size);
+		while (next < size) {
+			byte[] body = await(pending);
+			long expectedEnd = Math.min(size, next + PAGE);
+			pending = expectedEnd < size ? fetch(url, expectedEnd, size) : null;
+			long first = next;
+			// A streaming read: a page is megabytes of JSON, and building a tree of it costs more than hashing it.
+			try (JsonParser parser = json.createParser(body)) {
+				if (!toEntries(parser)) {
+					throw new LogFailure("the answer for entries from " + next + " has no entries");
+				}
+				while (next < size && parser.nextToken() == JsonToken.START_OBJECT) {
+					long index = -1;
+					byte[] data = null;
+					byte[] served = null;
+					while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+						String field = parser.currentName();
+						parser.nextToken();
+						switch (field) {
+							case "index" -> index = parser.getLongValue();
+							case "data" -> data = parser.getBinaryValue();
+							case "hash" -> served = parser.getBinaryValue();
+							default -> parser.skipChildren();
+						}
+					}
+					if (index != next) {
+						throw new LogFailure("expected entry " + next + ", got " + index);
+					}
+					if (data == null || served == null) {
+						throw new LogFailure("entry " + index + " lacks its data or its hash");
+					}
+					byte[] hash = Merkle.leafHash(data);
+					if (!Arrays.equals(hash, served)) {
+						throw new LogFailure("entry " + index + ": its data does not hash to the leaf hash served");
+					}
+					LeafFormat.Entry parsed = LeafFormat.parse(data);
+					if (parsed == null || parsed.index() != index) {
+						throw new LogFailure("entry " + index + " is not a well-formed entry with its own index");
+					}
+					tree.append(hash);
+					next++;
+				}
 			}
-			for (JsonNode entry : entries) {
-				long index = entry.get("index").asLong();
-				if (index != next) {
-					throw new LogFailure("expected entry " + next + ", got " + index);
+			catch (JacksonException e) {
+				throw new LogFailure("the answer for entries from " + first + " is not the JSON of entries: "
+						+ e.getOriginalMessage());
+			}
+			if (next == first) {
+				throw new LogFailure("entries from " + next + " are missing: the log has fewer than " + size
+						+ " entries");
+			}
+			if (next < size && next != expectedEnd) {
+				// A shorter page than asked for: the prefetched one starts in the wrong place.
+				if (pending != null) {
+					pending.cancel(true);
 				}
-				byte[] data = Base64.getDecoder().decode(entry.get("data").asString());
-				byte[] hash = Merkle.leafHash(data);
-				if (!Arrays.equals(hash, Base64.getDecoder().decode(entry.get("hash").asString()))) {
-					throw new LogFailure("entry " + index + ": its data does not hash to the leaf hash served");
-				}
-				LeafFormat.Entry parsed = LeafFormat.parse(data);
-				if (parsed == null || parsed.index() != index) {
-					throw new LogFailure("entry " + index + " is not a well-formed entry with its own index");
-				}
-				tree.append(hash);
-				next++;
-				if (next == checkpoint.size()) {
-					break;
-				}
+				pending = fetch(url, next, size);
 			}
 		}
 		if (!Arrays.equals(tree.root(), checkpoint.root())) {
 			throw new LogFailure("the entries do not add up to the checkpoint's root: an entry was changed");
+		}
+	}
+
+	/** Moves the parser onto the start of the "entries" array; false if there is none. */
+	private static boolean toEntries(JsonParser parser) {
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			return false;
+		}
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = parser.currentName();
+			JsonToken value = parser.nextToken();
+			if (field.equals("entries")) {
+				return value == JsonToken.START_ARRAY;
+			}
+			parser.skipChildren();
+		}
+		return false;
+	}
+
+	private CompletableFuture<byte[]> fetch(String url, long start, long size) {
+		String page = url + "/transparency/entries?start=" + start + "&end=" + Math.min(size, start + PAGE);
+		return http.sendAsync(HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(60)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+					if (response.statusCode() != 200) {
+						throw new CompletionException(new IOException(page + " answered " + response.statusCode()));
+					}
+					return response.body();
+				});
+	}
+
+	private static byte[] await(CompletableFuture<byte[]> pending) throws IOException, InterruptedException {
+		try {
+			return pending.get();
+		}
+		catch (ExecutionException e) {
+			Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+					: e.getCause();
+			throw cause instanceof IOException io ? io : new IOException(cause);
 		}
 	}
 

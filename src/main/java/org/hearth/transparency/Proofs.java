@@ -1,9 +1,14 @@
 package org.hearth.transparency;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hearth.shared.RuleViolationException;
+import org.hearth.transparency.Merkle.NodeId;
 import org.springframework.stereotype.Service;
 
 /** Proofs and entries as the public API serves them, checked against the log's current size. */
@@ -23,11 +28,24 @@ public class Proofs {
 		return store.size();
 	}
 
-	public List<byte[]> inclusion(long index, long size) {
+	public record Inclusion(byte[] leafHash, List<byte[]> path) {
+	}
+
+	/** The proof and the leaf's hash, read in the same query as the proof's subtrees. */
+	public Inclusion inclusion(long index, long size) {
 		if (size < 1 || size > store.size() || index < 0 || index >= size) {
 			throw new RuleViolationException("transparency.error.range");
 		}
-		return Merkle.inclusionProof(index, size, store);
+		NodeId leaf = new NodeId(0, index);
+		Map<NodeId, byte[]> read = new HashMap<>();
+		List<byte[]> path = Merkle.inclusionProof(index, size, ids -> {
+			Set<NodeId> withLeaf = new HashSet<>(ids);
+			withLeaf.add(leaf);
+			read.putAll(store.hashes(withLeaf));
+			return read;
+		});
+		byte[] leafHash = read.containsKey(leaf) ? read.get(leaf) : store.hashes(Set.of(leaf)).get(leaf);
+		return new Inclusion(leafHash, path);
 	}
 
 	public Optional<Long> indexOf(byte[] leafHash) {

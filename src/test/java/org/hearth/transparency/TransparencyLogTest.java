@@ -154,9 +154,12 @@ class TransparencyLogTest {
 		String key = mvc.perform(get("/transparency/key")).andExpect(status().isOk())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)).andReturn().getResponse()
 				.getContentAsString();
-		String note = mvc.perform(get("/transparency/checkpoint")).andExpect(status().isOk())
-				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)).andReturn().getResponse()
-				.getContentAsString(StandardCharsets.UTF_8);
+		var served = mvc.perform(get("/transparency/checkpoint")).andExpect(status().isOk())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)).andReturn();
+		// Observers' tools get no session: nothing is stored for them, no cookie is set.
+		assertThat(served.getRequest().getSession(false)).isNull();
+		assertThat(served.getResponse().getHeader("Set-Cookie")).isNull();
+		String note = served.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(note, List.of(NoteVerifier.parse(key.strip()))));
 		assertThat(checkpoint.origin()).isEqualTo(properties.origin());
 		assertThat(checkpoint.size()).isEqualTo(store.latestCheckpoint().orElseThrow().size());

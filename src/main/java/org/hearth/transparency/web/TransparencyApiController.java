@@ -69,10 +69,9 @@ class TransparencyApiController {
 		else {
 			throw new RuleViolationException("transparency.error.range");
 		}
-		List<byte[]> path = proofs.inclusion(leaf, size);
-		byte[] leafHash = proofs.entries(leaf, leaf + 1).get(0).hash();
-		return new InclusionProof(leaf, size, encode(leafHash), path.stream().map(TransparencyApiController::encode)
-				.toList());
+		Proofs.Inclusion proof = proofs.inclusion(leaf, size);
+		return new InclusionProof(leaf, size, encode(proof.leafHash()), proof.path().stream()
+				.map(TransparencyApiController::encode).toList());
 	}
 
 	record ConsistencyProof(long from, long to, List<String> proof) {
