@@ -253,6 +253,36 @@ class ResidencyJourneyBrowserIT {
 		assertThat(letter).contains("Արմեն Պետրոսյան").contains(reference).contains(code)
 				.contains("Կացության թույլտվություն");
 
+		// Who opened the file: the office and the purpose, in Armenian, never the member of staff.
+		String access = applicant.locator("main").textContent();
+		assertThat(access).contains("Ստեփանակերտի (Խանքենդիի) գրասենյակ").doesNotContain("caseworker@hearth.demo");
+
+		// The receipt of the submission, sealed by a checkpoint by now, and its PDF.
+		String receipt = applicant.locator("[data-testid=receipt]").textContent();
+		assertThat(receipt).startsWith("hearth/receipt/v1\nleaf ");
+		Download receiptPdf = applicant.waitForDownload(() -> applicant.click("#receipt a[href$='receipt.pdf']"));
+		assertThat(new PDFTextStripper().getText(Loader.loadPDF(Files.readAllBytes(receiptPdf.path()))))
+				.contains(receipt.lines().skip(1).findFirst().orElseThrow());
+
+		// Anyone can check the receipt, here in Azerbaijani, and see the public log.
+		Page observer = newPage("az", true);
+		observer.navigate(url("/transparency"));
+		audit(observer);
+		observer.navigate(url("/transparency/check"));
+		audit(observer);
+		observer.fill("#receipt", receipt);
+		observer.click("main form button[type=submit]");
+		audit(observer);
+		assertThat(observer.locator("[data-testid=check-result]").textContent()).contains("Jurnalda var");
+
+		// The data protection officer sees who it was.
+		Page dpo = newPage("en", true);
+		signIn(dpo, "dpo@hearth.demo");
+		dpo.navigate(url("/access-log?staff=caseworker@hearth.demo"));
+		audit(dpo);
+		assertThat(dpo.locator("main table").textContent()).contains("caseworker@hearth.demo")
+				.contains("To review the application");
+
 		// Anyone can check the code.
 		Page visitor = newPage("en", true);
 		visitor.navigate(url("/verify"));
