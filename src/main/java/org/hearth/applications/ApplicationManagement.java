@@ -346,15 +346,17 @@ public class ApplicationManagement {
 		params.put("limit", QUEUE_PAGE_SIZE + 1);
 		params.put("offset", Math.max(0, filter.page()) * QUEUE_PAGE_SIZE);
 		List<QueueEntry> entries = jdbc.sql(sql.toString()).params(params)
-				.query((rs, row) -> {
-					UUID assignee = rs.getObject("assignee", UUID.class);
-					return new QueueEntry(new ApplicationId(rs.getObject("id", UUID.class)), rs.getString("reference"),
-							rs.getString("service_code"), Status.valueOf(rs.getString("status")),
-							ApplicationRepository.instant(rs, "submitted_at"), rs.getString("language"),
-							rs.getString("settlement"), assignee != null, staff.uuid().equals(assignee), rs.getInt("round"));
-				}).list();
+				.query((rs, row) -> queueEntry(rs, staff)).list();
 		boolean more = entries.size() > QUEUE_PAGE_SIZE;
 		return new QueuePage(more ? entries.subList(0, QUEUE_PAGE_SIZE) : entries, filter.page(), more);
+	}
+
+	private static QueueEntry queueEntry(java.sql.ResultSet rs, CurrentUser staff) throws java.sql.SQLException {
+		UUID assignee = rs.getObject("assignee", UUID.class);
+		return new QueueEntry(new ApplicationId(rs.getObject("id", UUID.class)), rs.getString("reference"),
+				rs.getString("service_code"), Status.valueOf(rs.getString("status")),
+				ApplicationRepository.instant(rs, "submitted_at"), rs.getString("language"), rs.getString("settlement"),
+				assignee != null, staff.uuid().equals(assignee), rs.getInt("round"));
 	}
 
 	/** Settlements that occur in the office's cases, for the queue's filter. */
@@ -363,6 +365,22 @@ public class ApplicationManagement {
 				SELECT DISTINCT settlement FROM applications.application
 				WHERE office = ? AND status <> 'DRAFT' AND settlement IS NOT NULL""")
 				.param(staff.office().map(OfficeId::code).orElse("")).query(String.class).list();
+	}
+
+	/**
+	 * Finds a submitted case of the staff member's office by its exact reference, for a stated purpose. Finding
+	 * someone is an access to their data: it is recorded and shown to the applicant like an opening.
+	 */
+	@Transactional
+	public Optional<QueueEntry> findByReference(CurrentUser staff, String reference, AccessPurpose purpose) {
+		OfficeId office = staff.office().orElseThrow(NotFoundException::new);
+		Optional<QueueEntry> found = jdbc.sql("""
+				SELECT id, reference, service_code, status, submitted_at, language, settlement, assignee, round
+				FROM applications.application WHERE office = ? AND reference = ? AND status <> 'DRAFT'""")
+				.param(office.code()).param(reference.strip().toUpperCase(java.util.Locale.ROOT))
+				.query((rs, row) -> queueEntry(rs, staff)).optional();
+		found.ifPresent(entry -> recordAccess(staff, entry.id(), purpose, AccessLog.Action.SEARCH));
+		return found;
 	}
 
 	/** Opens a case for a stated purpose, which is recorded and shown to the applicant. */

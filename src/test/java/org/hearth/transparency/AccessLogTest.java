@@ -40,6 +40,9 @@ class AccessLogTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 
 	@Test
 	void theApplicantSeesOfficeAndPurposeButNotTheClerk() throws Exception {
@@ -85,5 +88,45 @@ class AccessLogTest {
 		mvc.perform(get("/access-log").with(WebSession.signedIn(users.demo("supervisor@hearth.demo"))))
 				.andExpect(status().isForbidden());
 		mvc.perform(get("/access-log").with(WebSession.signedIn(applicant))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void findingACaseByItsReferenceIsRecordedWithItsPurpose() throws Exception {
+		CurrentUser applicant = users.newApplicant("az");
+		Application draft = Residency.draft(applications, applicant, "xankendi");
+		String reference = applications.submit(applicant, draft.id(), Locale.forLanguageTag("az"), null).application()
+				.reference();
+		CurrentUser clerk = users.newStaff(java.util.Set.of(Role.CASEWORKER), "KHA");
+
+		// Without a purpose nothing is searched, and what was typed stays.
+		String refused = mvc.perform(get("/cases/find").param("reference", reference).with(WebSession.signedIn(clerk))
+				.header("Accept-Language", "ru")).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("Выберите, зачем Вы ищете дело.").contains("value=\"" + reference + "\"");
+		assertThat(accessLog.of("application", draft.id().id())).isEmpty();
+
+		String found = mvc.perform(get("/cases/find").param("reference", " " + reference.toLowerCase(Locale.ROOT))
+				.param("purpose", "INFORMATION_REQUEST").with(WebSession.signedIn(clerk))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(found).contains("/cases/" + draft.id().id());
+		assertThat(accessLog.of("application", draft.id().id())).singleElement().satisfies(access -> {
+			assertThat(access.action()).isEqualTo(AccessLog.Action.SEARCH);
+			assertThat(access.purpose()).isEqualTo("INFORMATION_REQUEST");
+			assertThat(access.office()).isEqualTo("KHA");
+		});
+
+		// Another office does not find it, and nothing is recorded for it.
+		CurrentUser shusha = users.newStaff(java.util.Set.of(Role.CASEWORKER), "SHU");
+		String elsewhere = mvc.perform(get("/cases/find").param("reference", reference).param("purpose", "REVIEW")
+				.with(WebSession.signedIn(shusha)).header("Accept-Language", "en")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(elsewhere).contains("No case of your office has this reference.")
+				.doesNotContain("/cases/" + draft.id().id());
+		assertThat(accessLog.of("application", draft.id().id())).hasSize(1);
+
+		String page = mvc.perform(get("/applications/" + draft.id().id()).with(WebSession.signedIn(applicant))
+				.header("Accept-Language", "az")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(messages.getMessage("applications.access.action.SEARCH", null,
+				Locale.forLanguageTag("az")));
 	}
 }

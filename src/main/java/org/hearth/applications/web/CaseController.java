@@ -81,6 +81,30 @@ class CaseController {
 		return "applications/queue";
 	}
 
+	/** Finding a case by the reference an applicant quotes; the search and its purpose are recorded. */
+	@GetMapping("/cases/find")
+	String find(@RequestParam(defaultValue = "") String reference, @RequestParam(required = false) String purpose,
+			Model model) {
+		model.addAttribute("purposes", AccessPurpose.values());
+		model.addAttribute("reference", reference);
+		model.addAttribute("purpose", purpose == null ? "" : purpose);
+		if (reference.isBlank()) {
+			return "applications/find";
+		}
+		AccessPurpose chosen;
+		try {
+			chosen = AccessPurpose.valueOf(purpose == null ? "" : purpose);
+		}
+		catch (IllegalArgumentException missing) {
+			model.addAttribute("error", "applications.find.purpose-needed");
+			return "applications/find";
+		}
+		applications.findByReference(CurrentUser.require(), reference, chosen).ifPresentOrElse(
+				found -> model.addAttribute("found", found),
+				() -> model.addAttribute("error", "applications.find.not-found"));
+		return "applications/find";
+	}
+
 	@GetMapping("/cases/{id}")
 	String caseView(@PathVariable UUID id, HttpSession session, Locale locale, Model model) {
 		CurrentUser staff = CurrentUser.require();
