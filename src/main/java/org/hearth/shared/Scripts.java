@@ -42,4 +42,13 @@ public final class Scripts {
 				.replace("ya", "a").replace("ye", "e").replace("j", "c").replace("y", "i").replace("w", "v")
 				.replace("q", "g").replace("h", "").replaceAll("(.)\\1+", "$1");
 	}
+
+	/**
+	 * {@link #searchKey} for people's names, which also folds e into a — Azerbaijani ə is written a in passports
+	 * (Məmmədov, Mammadov) and e in Russian (Мамедов) — and ia into a (Petrosian, Petrosyan). Lossier still: for
+	 * finding candidates and duplicates, never for deciding identity.
+	 */
+	public static String nameKey(String text) {
+		return searchKey(text).replace("ia", "a").replace('e', 'a').replaceAll("(.)\\1+", "$1");
+	}
 }

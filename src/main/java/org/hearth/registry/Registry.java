@@ -1,0 +1,164 @@
+package org.hearth.registry;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hearth.identity.CurrentUser;
+import org.hearth.identity.OfficeId;
+import org.hearth.shared.RuleViolationException;
+import org.hearth.shared.Scripts;
+import org.hearth.transparency.AccessLog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Persons and households. Every name is kept as written, in Latin, and under {@link Scripts#nameKey}, so that
+ * Məmmədov, Mammadov and Мамедов, or Արմեն, Армен and Armen, are found by each other. Finding people is an access
+ * to their data: each person found by a member of staff is recorded in the access log with the search's purpose.
+ */
+@Service
+public class Registry {
+
+	/** The most persons one search returns. */
+	public static final int SEARCH_LIMIT = 50;
+
+	private final JdbcClient jdbc;
+	private final AccessLog accessLog;
+	private final Clock clock;
+
+	Registry(JdbcClient jdbc, AccessLog accessLog, Clock clock) {
+		this.jdbc = jdbc;
+		this.accessLog = accessLog;
+		this.clock = clock;
+	}
+
+	/** A person to register, names as the person writes them, in any script. */
+	public record NewPerson(String givenName, String familyName, @Nullable String patronymic,
+			@Nullable LocalDate birthDate, @Nullable String birthPlace, @Nullable Integer displacedYear) {
+	}
+
+	/** A household with its head first. */
+	public record NewHousehold(@Nullable String origin, @Nullable String address, String source,
+			List<NewPerson> members) {
+	}
+
+	public record Person(UUID id, UUID household, boolean head, String givenName, String familyName,
+			@Nullable String patronymic, String latinGiven, String latinFamily, @Nullable LocalDate birthDate,
+			@Nullable String birthPlace, @Nullable Integer displacedYear) {
+	}
+
+	/**
+	 * Why staff search the registry, recorded with every person found. The names are those of the applications'
+	 * purposes, whose texts the access log shows; a registry purpose of its own comes with its texts.
+	 */
+	public enum SearchPurpose {
+		REVIEW, QUALITY_CHECK
+	}
+
+	/** A person found, with how many of the words searched for their names matched. */
+	public record Match(Person person, int matchedWords) {
+	}
+
+	/** Registers a household and its members; the first member is the head. Returns the household's id. */
+	@Transactional
+	public UUID register(NewHousehold household) {
+		if (household.members().isEmpty()) {
+			throw new RuleViolationException("registry.error.no-members");
+		}
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("INSERT INTO registry.household (id, origin, address, source, created_at) VALUES (?, ?, ?, ?, ?)")
+				.param(id).param(household.origin()).param(household.address()).param(household.source()).param(now)
+				.update();
+		boolean head = true;
+		for (NewPerson member : household.members()) {
+			insert(id, head, member, now);
+			head = false;
+		}
+		return id;
+	}
+
+	private void insert(UUID household, boolean head, NewPerson person, Timestamp now) {
+		String given = person.givenName().strip();
+		String family = person.familyName().strip();
+		if (given.isEmpty() || family.isEmpty()) {
+			throw new RuleViolationException("registry.error.name-required");
+		}
+		Integer year = person.displacedYear();
+		if (year != null && (year < 1988 || year > 1994)) {
+			throw new RuleViolationException("registry.error.displaced-year");
+		}
+		jdbc.sql("""
+				INSERT INTO registry.person (id, household_id, head, given_name, family_name, patronymic, latin_given,
+				  latin_family, given_key, family_key, birth_date, birth_place, birth_place_key, displaced_year, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.param(UUID.randomUUID()).param(household).param(head).param(given).param(family)
+				.param(person.patronymic()).param(Scripts.toLatin(given)).param(Scripts.toLatin(family))
+				.param(Scripts.nameKey(given)).param(Scripts.nameKey(family))
+				.param(person.birthDate() == null ? null : Date.valueOf(person.birthDate()))
+				.param(person.birthPlace())
+				.param(person.birthPlace() == null ? null : Scripts.searchKey(person.birthPlace()))
+				.param(year == null ? null : year.shortValue()).param(now).update();
+	}
+
+	/** The members of a household, head first. */
+	public List<Person> household(UUID household) {
+		return jdbc.sql("SELECT * FROM registry.person WHERE household_id = ? ORDER BY head DESC, created_at, id")
+				.param(household).query(Registry::person).list();
+	}
+
+	/**
+	 * Persons whose given or family name matches any word of {@code query}, in any script; those matching more words
+	 * first. Each person found is recorded in the access log under the staff member, with {@code purpose}.
+	 */
+	@Transactional
+	public List<Match> search(CurrentUser staff, String query, SearchPurpose purpose) {
+		Set<String> keys = new LinkedHashSet<>();
+		for (String word : query.strip().split("[\\s,]+")) {
+			String key = word.isBlank() ? "" : Scripts.nameKey(word);
+			if (!key.isEmpty()) {
+				keys.add(key);
+			}
+		}
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		String[] wanted = keys.toArray(String[]::new);
+		List<Match> found = jdbc.sql("""
+				SELECT p.*, (CASE WHEN p.given_key = ANY(:keys) THEN 1 ELSE 0 END)
+				  + (CASE WHEN p.family_key = ANY(:keys) THEN 1 ELSE 0 END) AS matched
+				FROM registry.person p
+				WHERE p.given_key = ANY(:keys) OR p.family_key = ANY(:keys)
+				ORDER BY matched DESC, p.latin_family, p.latin_given, p.id LIMIT :limit""")
+				.param("keys", wanted).param("limit", SEARCH_LIMIT)
+				.query((rs, row) -> new Match(person(rs, row), rs.getInt("matched"))).list();
+		String role = staff.roles().stream().filter(org.hearth.identity.Role::isStaff).map(Enum::name).sorted().findFirst()
+				.orElse("STAFF");
+		String office = staff.office().map(OfficeId::code).orElse(null);
+		for (Match match : found) {
+			accessLog.record("person", match.person().id(), staff.uuid(), role, office, purpose.name(),
+					AccessLog.Action.SEARCH);
+		}
+		return found;
+	}
+
+	private static Person person(ResultSet rs, int row) throws SQLException {
+		Date birth = rs.getDate("birth_date");
+		Integer year = rs.getObject("displaced_year", Integer.class);
+		return new Person(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
+				rs.getBoolean("head"), rs.getString("given_name"), rs.getString("family_name"),
+				rs.getString("patronymic"), rs.getString("latin_given"), rs.getString("latin_family"),
+				birth == null ? null : birth.toLocalDate(), rs.getString("birth_place"),
+				year);
+	}
+}
