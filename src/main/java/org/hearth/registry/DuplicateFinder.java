@@ -1,0 +1,202 @@
+package org.hearth.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Likely duplicates among persons, by blocking and similarity. Comparing every pair of 600,000 people is out of
+ * reach, so only pairs that share a block are compared; the blocks are chosen so that a person entered twice, in
+ * another script, with a typo in one name or with day and month swapped, still shares at least one of them with
+ * the first entry. Each pair is then scored on its names (Jaro-Winkler over {@code Scripts.nameKey}), birth date and
+ * birth place, and the reasons are kept so that a caseworker can see why two records were paired.
+ */
+public final class DuplicateFinder {
+
+	/** The score from which a pair is proposed; chosen on generated data (docs/benchmarks.md). */
+	public static final double THRESHOLD = 0.86;
+
+	/** Larger blocks are too common a key to say anything (a frequent name in a frequent year): skipped. */
+	static final int MAX_BLOCK = 2_000;
+
+	/** What is compared of a person: keys, not names as written. */
+	public record Candidate(UUID id, String givenKey, String familyKey, @Nullable LocalDate birthDate,
+			@Nullable String birthPlaceKey) {
+	}
+
+	/** Why a pair was proposed, in codes a page turns into words. */
+	public enum Reason {
+		SAME_NAMES, SIMILAR_NAMES, SAME_BIRTH_DATE, DAY_AND_MONTH_SWAPPED, SAME_BIRTH_YEAR, NO_BIRTH_DATE,
+		SAME_BIRTH_PLACE
+	}
+
+	/** A likely duplicate: {@code first} sorts before {@code second}. */
+	public record Pair(UUID first, UUID second, double score, Set<Reason> reasons) {
+	}
+
+	private DuplicateFinder() {
+	}
+
+	/** Every pair scoring at least {@link #THRESHOLD}, highest first, then by ids: the same input gives the same list. */
+	public static List<Pair> find(List<Candidate> persons) {
+		List<Function<Candidate, String>> blockings = List.of(
+				p -> p.familyKey() + "|" + p.givenKey(),
+				p -> p.birthDate() == null ? null : dayAndMonthEitherWay(p.birthDate()) + "|" + initial(p.familyKey()),
+				p -> p.birthDate() == null ? null : dayAndMonthEitherWay(p.birthDate()) + "|" + initial(p.givenKey()),
+				p -> p.familyKey() + "|" + year(p), p -> p.givenKey() + "|" + year(p) + "|" + initial(p.familyKey()));
+		Set<Long> seen = new HashSet<>();
+		Map<UUID, Integer> index = new HashMap<>();
+		for (int i = 0; i < persons.size(); i++) {
+			index.put(persons.get(i).id(), i);
+		}
+		List<Pair> pairs = new ArrayList<>();
+		for (Function<Candidate, String> blocking : blockings) {
+			Map<String, List<Candidate>> blocks = new HashMap<>();
+			for (Candidate person : persons) {
+				String key = blocking.apply(person);
+				if (key != null) {
+					blocks.computeIfAbsent(key, k -> new ArrayList<>(2)).add(person);
+				}
+			}
+			for (List<Candidate> block : blocks.values()) {
+				if (block.size() < 2 || block.size() > MAX_BLOCK) {
+					continue;
+				}
+				for (int i = 0; i < block.size(); i++) {
+					for (int j = i + 1; j < block.size(); j++) {
+						Candidate a = block.get(i);
+						Candidate b = block.get(j);
+						int x = index.get(a.id());
+						int y = index.get(b.id());
+						if (!seen.add(Math.min(x, y) * (long) persons.size() + Math.max(x, y))) {
+							continue;
+						}
+						Pair pair = score(a, b);
+						if (pair.score() >= THRESHOLD) {
+							pairs.add(pair);
+						}
+					}
+				}
+			}
+		}
+		pairs.sort(Comparator.comparingDouble(Pair::score).reversed().thenComparing(Pair::first)
+				.thenComparing(Pair::second));
+		return pairs;
+	}
+
+	/** The similarity of two persons, 0 to 1, and what it rests on. */
+	static Pair score(Candidate a, Candidate b) {
+		Set<Reason> reasons = new HashSet<>();
+		double given = jaroWinkler(a.givenKey(), b.givenKey());
+		double family = jaroWinkler(a.familyKey(), b.familyKey());
+		double names = (given + family) / 2;
+		reasons.add(names == 1 ? Reason.SAME_NAMES : Reason.SIMILAR_NAMES);
+		double date;
+		if (a.birthDate() == null || b.birthDate() == null) {
+			date = 0.6;
+			reasons.add(Reason.NO_BIRTH_DATE);
+		}
+		else if (a.birthDate().equals(b.birthDate())) {
+			date = 1;
+			reasons.add(Reason.SAME_BIRTH_DATE);
+		}
+		else if (a.birthDate().equals(swapped(b.birthDate()))) {
+			date = 0.9;
+			reasons.add(Reason.DAY_AND_MONTH_SWAPPED);
+		}
+		else if (a.birthDate().getYear() == b.birthDate().getYear()) {
+			date = 0.5;
+			reasons.add(Reason.SAME_BIRTH_YEAR);
+		}
+		else {
+			date = 0;
+		}
+		double place = 0.5;
+		if (a.birthPlaceKey() != null && a.birthPlaceKey().equals(b.birthPlaceKey())) {
+			place = 1;
+			reasons.add(Reason.SAME_BIRTH_PLACE);
+		}
+		else if (a.birthPlaceKey() != null && b.birthPlaceKey() != null) {
+			place = 0;
+		}
+		double score = 0.6 * names + 0.3 * date + 0.1 * place;
+		boolean ordered = a.id().compareTo(b.id()) < 0;
+		return new Pair(ordered ? a.id() : b.id(), ordered ? b.id() : a.id(), Math.round(score * 1000) / 1000.0,
+				Set.copyOf(reasons));
+	}
+
+	/** Jaro-Winkler similarity with the usual prefix scale 0.1 over at most 4 characters. */
+	static double jaroWinkler(String s, String t) {
+		if (s.equals(t)) {
+			return 1;
+		}
+		if (s.isEmpty() || t.isEmpty()) {
+			return 0;
+		}
+		int window = Math.max(0, Math.max(s.length(), t.length()) / 2 - 1);
+		boolean[] sMatched = new boolean[s.length()];
+		boolean[] tMatched = new boolean[t.length()];
+		int matches = 0;
+		for (int i = 0; i < s.length(); i++) {
+			for (int j = Math.max(0, i - window); j < Math.min(t.length(), i + window + 1); j++) {
+				if (!tMatched[j] && s.charAt(i) == t.charAt(j)) {
+					sMatched[i] = true;
+					tMatched[j] = true;
+					matches++;
+					break;
+				}
+			}
+		}
+		if (matches == 0) {
+			return 0;
+		}
+		int transpositions = 0;
+		for (int i = 0, j = 0; i < s.length(); i++) {
+			if (sMatched[i]) {
+				while (!tMatched[j]) {
+					j++;
+				}
+				if (s.charAt(i) != t.charAt(j)) {
+					transpositions++;
+				}
+				j++;
+			}
+		}
+		double m = matches;
+		double jaro = (m / s.length() + m / t.length() + (m - transpositions / 2.0) / m) / 3;
+		int prefix = 0;
+		while (prefix < Math.min(4, Math.min(s.length(), t.length())) && s.charAt(prefix) == t.charAt(prefix)) {
+			prefix++;
+		}
+		return jaro + prefix * 0.1 * (1 - jaro);
+	}
+
+	/** The date with day and month swapped, where that is a date. */
+	private static @Nullable LocalDate swapped(LocalDate date) {
+		return date.getDayOfMonth() > 12 ? null : LocalDate.of(date.getYear(), date.getDayOfMonth(), date.getMonthValue());
+	}
+
+	/** The same key for a date and for its day and month swapped. */
+	private static String dayAndMonthEitherWay(LocalDate date) {
+		int day = date.getDayOfMonth();
+		int month = date.getMonthValue();
+		return date.getYear() + "-" + Math.min(day, month) + "-" + Math.max(day, month);
+	}
+
+	private static String year(Candidate person) {
+		return person.birthDate() == null ? "-" : String.valueOf(person.birthDate().getYear());
+	}
+
+	private static String initial(String key) {
+		return key.isEmpty() ? "" : key.substring(0, 1);
+	}
+}
