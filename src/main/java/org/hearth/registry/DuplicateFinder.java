@@ -39,7 +39,7 @@ public final class DuplicateFinder {
 		SAME_BIRTH_PLACE
 	}
 
-	/** A likely duplicate: {@code first} sorts before {@code second}. */
+	/** A likely duplicate: {@code first} sorts before {@code second} as text (and so in PostgreSQL). */
 	public record Pair(UUID first, UUID second, double score, Set<Reason> reasons) {
 	}
 
@@ -88,8 +88,8 @@ public final class DuplicateFinder {
 				}
 			}
 		}
-		pairs.sort(Comparator.comparingDouble(Pair::score).reversed().thenComparing(Pair::first)
-				.thenComparing(Pair::second));
+		pairs.sort(Comparator.comparingDouble(Pair::score).reversed().thenComparing(p -> p.first().toString())
+				.thenComparing(p -> p.second().toString()));
 		return pairs;
 	}
 
@@ -129,7 +129,8 @@ public final class DuplicateFinder {
 			place = 0;
 		}
 		double score = 0.6 * names + 0.3 * date + 0.1 * place;
-		boolean ordered = a.id().compareTo(b.id()) < 0;
+		// In PostgreSQL's order of uuids (unsigned bytes), which the table's first_id < second_id relies on.
+		boolean ordered = a.id().toString().compareTo(b.id().toString()) < 0;
 		return new Pair(ordered ? a.id() : b.id(), ordered ? b.id() : a.id(), Math.round(score * 1000) / 1000.0,
 				Set.copyOf(reasons));
 	}

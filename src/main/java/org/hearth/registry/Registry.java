@@ -119,7 +119,7 @@ public class Registry {
 
 	/**
 	 * Persons whose given or family name matches any word of {@code query}, in any script; those matching more words
-	 * first. Each person found is recorded in the access log under the staff member, with {@code purpose}.
+	 * first. A record merged into another is not found: the one it was merged into is. Each person found is recorded in the access log under the staff member, with {@code purpose}.
 	 */
 	@Transactional
 	public List<Match> search(CurrentUser staff, String query, SearchPurpose purpose) {
@@ -138,7 +138,7 @@ public class Registry {
 				SELECT p.*, (CASE WHEN p.given_key = ANY(:keys) THEN 1 ELSE 0 END)
 				  + (CASE WHEN p.family_key = ANY(:keys) THEN 1 ELSE 0 END) AS matched
 				FROM registry.person p
-				WHERE p.given_key = ANY(:keys) OR p.family_key = ANY(:keys)
+				WHERE (p.given_key = ANY(:keys) OR p.family_key = ANY(:keys)) AND p.merged_into IS NULL
 				ORDER BY matched DESC, p.latin_family, p.latin_given, p.id LIMIT :limit""")
 				.param("keys", wanted).param("limit", SEARCH_LIMIT)
 				.query((rs, row) -> new Match(person(rs, row), rs.getInt("matched"))).list();
