@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Result(List<Assignment> assignments, long totalValue) {
 
-    public Result {
-        assignments = List.copyOf(assignments);
-    }
+	public Result {
+		assignments = List.copyOf(assignments);
+	}
 }

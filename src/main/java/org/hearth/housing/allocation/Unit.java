@@ -9,9 +9,11 @@ import java.util.Objects;
  */
 public record Unit(String id, String settlement, int rooms, boolean stepFree, boolean released) {
 
-    public Unit {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(settlement, "settlement");
-        if (rooms < 1) throw new IllegalArgumentException("Unit " + id + ": rooms must be >= 1");
-    }
+	public Unit {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(settlement, "settlement");
+		if (rooms < 1) {
+			throw new IllegalArgumentException("Unit " + id + ": rooms must be >= 1");
+		}
+	}
 }
