@@ -20,6 +20,7 @@ import java.util.zip.CRC32;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.hearth.shared.Csv;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package db.migration.gazetteer;
+package org.hearth.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,19 +11,19 @@ import java.util.Map;
  * from the header's is an error naming its line, so that a bad edit of the data stops the migration instead of
  * loading a shifted column.
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
 	/** One data row, by header name; {@code line} is where it starts in the file, for error messages. */
-	record Row(int line, Map<String, String> fields) {
+	public record Row(int line, Map<String, String> fields) {
 
-		Row {
+		public Row {
 			fields = Map.copyOf(fields);
 		}
 
-		String get(String column) {
+		public String get(String column) {
 			String value = fields.get(column);
 			if (value == null) {
 				throw new IllegalArgumentException("no column " + column);
@@ -33,7 +33,7 @@ final class Csv {
 	}
 
 	/** The rows of {@code text} keyed by its header, which must hold exactly {@code columns}, in that order. */
-	static List<Row> read(String text, List<String> columns) {
+	public static List<Row> read(String text, List<String> columns) {
 		List<Record> records = parse(text);
 		if (records.isEmpty() || !records.get(0).fields().equals(columns)) {
 			throw new IllegalArgumentException("header must be " + String.join(",", columns) + ", is "
@@ -54,9 +54,9 @@ final class Csv {
 		return rows;
 	}
 
-	record Record(int line, List<String> fields) {
+	public record Record(int line, List<String> fields) {
 
-		Record {
+		public Record {
 			fields = List.copyOf(fields);
 		}
 	}
@@ -65,23 +65,39 @@ final class Csv {
 	 * All records of {@code text}, header included. Lines end in LF or CRLF; a byte order mark is ignored, and so
 	 * are empty lines (a one-column file with empty values is not something Hearth reads).
 	 */
-	static List<Record> parse(String text) {
+	public static List<Record> parse(String text) {
 		List<Record> records = new ArrayList<>();
+		try {
+			parse(new java.io.StringReader(text), records::add);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return records;
+	}
+
+	/** Each record of {@code in} in turn, as {@link #parse(String)} reads them, holding one record at a time. */
+	public static void parse(java.io.Reader in, java.util.function.Consumer<Record> each) throws java.io.IOException {
+		var reader = in instanceof java.io.BufferedReader buffered ? buffered : new java.io.BufferedReader(in, 1 << 16);
 		List<String> fields = new ArrayList<>();
 		var field = new StringBuilder();
-		int i = text.startsWith("\uFEFF") ? 1 : 0;
 		int line = 1;
 		int recordLine = 1;
-		int recordStart = i;
+		boolean empty = true; // nothing of the current record read yet
 		boolean quoted = false; // the current field began with a quote and it has not closed yet
 		boolean closed = false; // the current field was quoted and has closed: only a separator may follow
-		while (i < text.length()) {
-			char c = text.charAt(i++);
+		int next = reader.read();
+		if (next == '\uFEFF') {
+			next = reader.read();
+		}
+		while (next != -1) {
+			char c = (char) next;
+			next = reader.read();
 			if (quoted) {
 				if (c == '"') {
-					if (i < text.length() && text.charAt(i) == '"') {
+					if (next == '"') {
 						field.append('"');
-						i++;
+						next = reader.read();
 					}
 					else {
 						quoted = false;
@@ -94,23 +110,28 @@ final class Csv {
 					}
 					field.append(c);
 				}
+				continue;
 			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-				closed = false;
-			}
-			else if (c == '\n' || c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-				if (i - 1 > recordStart) {
+			if (c == '\n' || c == '\r' && next == '\n') {
+				if (!empty) {
 					fields.add(field.toString());
-					records.add(new Record(recordLine, fields));
+					each.accept(new Record(recordLine, fields));
 				}
-				i += c == '\r' ? 1 : 0;
+				if (c == '\r') {
+					next = reader.read();
+				}
 				fields = new ArrayList<>();
 				field.setLength(0);
 				closed = false;
+				empty = true;
 				recordLine = ++line;
-				recordStart = i;
+				continue;
+			}
+			empty = false;
+			if (c == ',') {
+				fields.add(field.toString());
+				field.setLength(0);
+				closed = false;
 			}
 			else if (closed) {
 				throw new IllegalArgumentException("line " + line + ": text after a closing quote");
@@ -128,10 +149,9 @@ final class Csv {
 		if (quoted) {
 			throw new IllegalArgumentException("line " + recordLine + ": quoted field not closed at end of file");
 		}
-		if (i > recordStart) {
+		if (!empty) {
 			fields.add(field.toString());
-			records.add(new Record(recordLine, fields));
+			each.accept(new Record(recordLine, fields));
 		}
-		return records;
 	}
 }
