@@ -53,12 +53,9 @@ public final class DuplicateFinder {
 				p -> p.birthDate() == null ? null : dayAndMonthEitherWay(p.birthDate()) + "|" + initial(p.familyKey()),
 				p -> p.birthDate() == null ? null : dayAndMonthEitherWay(p.birthDate()) + "|" + initial(p.givenKey()),
 				p -> p.familyKey() + "|" + year(p), p -> p.givenKey() + "|" + year(p) + "|" + initial(p.familyKey()));
-		Set<Long> seen = new HashSet<>();
-		Map<UUID, Integer> index = new HashMap<>();
-		for (int i = 0; i < persons.size(); i++) {
-			index.put(persons.get(i).id(), i);
-		}
-		List<Pair> pairs = new ArrayList<>();
+		// Only the pairs above the threshold are kept (a pair met again in another block is scored again): the
+		// comparisons themselves run into the tens of millions on a large registry and are not remembered.
+		Map<List<UUID>, Pair> found = new HashMap<>();
 		for (Function<Candidate, String> blocking : blockings) {
 			Map<String, List<Candidate>> blocks = new HashMap<>();
 			for (Candidate person : persons) {
@@ -73,21 +70,15 @@ public final class DuplicateFinder {
 				}
 				for (int i = 0; i < block.size(); i++) {
 					for (int j = i + 1; j < block.size(); j++) {
-						Candidate a = block.get(i);
-						Candidate b = block.get(j);
-						int x = index.get(a.id());
-						int y = index.get(b.id());
-						if (!seen.add(Math.min(x, y) * (long) persons.size() + Math.max(x, y))) {
-							continue;
-						}
-						Pair pair = score(a, b);
-						if (pair.score() >= THRESHOLD) {
-							pairs.add(pair);
+						if (similarity(block.get(i), block.get(j), null) >= THRESHOLD) {
+							Pair pair = score(block.get(i), block.get(j));
+							found.putIfAbsent(List.of(pair.first(), pair.second()), pair);
 						}
 					}
 				}
 			}
 		}
+		List<Pair> pairs = new ArrayList<>(found.values());
 		pairs.sort(Comparator.comparingDouble(Pair::score).reversed().thenComparing(p -> p.first().toString())
 				.thenComparing(p -> p.second().toString()));
 		return pairs;
@@ -96,43 +87,54 @@ public final class DuplicateFinder {
 	/** The similarity of two persons, 0 to 1, and what it rests on. */
 	static Pair score(Candidate a, Candidate b) {
 		Set<Reason> reasons = new HashSet<>();
+		double score = similarity(a, b, reasons);
+		// In PostgreSQL's order of uuids (unsigned bytes), which the table's first_id < second_id relies on.
+		boolean ordered = a.id().toString().compareTo(b.id().toString()) < 0;
+		return new Pair(ordered ? a.id() : b.id(), ordered ? b.id() : a.id(), score, Set.copyOf(reasons));
+	}
+
+	/** The score, rounded to thousandths; the reasons go into {@code reasons} unless it is null (the fast path). */
+	private static double similarity(Candidate a, Candidate b, @Nullable Set<Reason> reasons) {
 		double given = jaroWinkler(a.givenKey(), b.givenKey());
 		double family = jaroWinkler(a.familyKey(), b.familyKey());
 		double names = (given + family) / 2;
-		reasons.add(names == 1 ? Reason.SAME_NAMES : Reason.SIMILAR_NAMES);
-		double date;
+		Reason nameReason = names == 1 ? Reason.SAME_NAMES : Reason.SIMILAR_NAMES;
+		Reason dateReason = null;
+		double date = 0;
 		if (a.birthDate() == null || b.birthDate() == null) {
 			date = 0.6;
-			reasons.add(Reason.NO_BIRTH_DATE);
+			dateReason = Reason.NO_BIRTH_DATE;
 		}
 		else if (a.birthDate().equals(b.birthDate())) {
 			date = 1;
-			reasons.add(Reason.SAME_BIRTH_DATE);
+			dateReason = Reason.SAME_BIRTH_DATE;
 		}
 		else if (a.birthDate().equals(swapped(b.birthDate()))) {
 			date = 0.9;
-			reasons.add(Reason.DAY_AND_MONTH_SWAPPED);
+			dateReason = Reason.DAY_AND_MONTH_SWAPPED;
 		}
 		else if (a.birthDate().getYear() == b.birthDate().getYear()) {
 			date = 0.5;
-			reasons.add(Reason.SAME_BIRTH_YEAR);
-		}
-		else {
-			date = 0;
+			dateReason = Reason.SAME_BIRTH_YEAR;
 		}
 		double place = 0.5;
-		if (a.birthPlaceKey() != null && a.birthPlaceKey().equals(b.birthPlaceKey())) {
+		boolean samePlace = a.birthPlaceKey() != null && a.birthPlaceKey().equals(b.birthPlaceKey());
+		if (samePlace) {
 			place = 1;
-			reasons.add(Reason.SAME_BIRTH_PLACE);
 		}
 		else if (a.birthPlaceKey() != null && b.birthPlaceKey() != null) {
 			place = 0;
 		}
-		double score = 0.6 * names + 0.3 * date + 0.1 * place;
-		// In PostgreSQL's order of uuids (unsigned bytes), which the table's first_id < second_id relies on.
-		boolean ordered = a.id().toString().compareTo(b.id().toString()) < 0;
-		return new Pair(ordered ? a.id() : b.id(), ordered ? b.id() : a.id(), Math.round(score * 1000) / 1000.0,
-				Set.copyOf(reasons));
+		if (reasons != null) {
+			reasons.add(nameReason);
+			if (dateReason != null) {
+				reasons.add(dateReason);
+			}
+			if (samePlace) {
+				reasons.add(Reason.SAME_BIRTH_PLACE);
+			}
+		}
+		return Math.round((0.6 * names + 0.3 * date + 0.1 * place) * 1000) / 1000.0;
 	}
 
 	/** Jaro-Winkler similarity with the usual prefix scale 0.1 over at most 4 characters. */
