@@ -51,8 +51,9 @@ public final class RegistryBench {
 	public static void main(String[] args) throws Exception {
 		int households = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
 		Path data = Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir"));
+		double missingDates = args.length > 2 ? Double.parseDouble(args[2]) : 0;
 		long seed = 20261128;
-		String csv = generate(households, new Random(seed));
+		String csv = generate(households, missingDates, new Random(seed));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HearthApplication.class)
 				.profiles("demo").run("--server.port=0", "--hearth.data-dir=" + data, "--logging.level.root=WARN",
 						"--spring.main.banner-mode=off")) {
@@ -95,8 +96,11 @@ public final class RegistryBench {
 		System.exit(0);
 	}
 
-	/** The CSV: households of 1 to 5, then one in twenty persons registered again on their own, as a variant. */
-	static String generate(int households, Random random) {
+	/**
+	 * The CSV: households of 1 to 5, then one in twenty persons registered again on their own, as a variant; a
+	 * share {@code missingDates} of those without their birth date.
+	 */
+	static String generate(int households, double missingDates, Random random) {
 		var csv = new StringBuilder(String.join(",", RegistryImport.COLUMNS)).append('\n');
 		List<String[]> again = new ArrayList<>();
 		int serial = 0;
@@ -114,7 +118,8 @@ public final class RegistryBench {
 				csv.append(row("H" + h, person, 1990));
 				if (random.nextInt(20) == 0) {
 					again.add(new String[] { variant(given, random), variant(family, random), truth,
-							dateVariant(born, random), random.nextInt(5) == 0 ? "" : place });
+							random.nextDouble() < missingDates ? "" : dateVariant(born, random),
+							random.nextInt(5) == 0 ? "" : place });
 				}
 			}
 		}
@@ -146,11 +151,7 @@ public final class RegistryBench {
 	}
 
 	private static String dateVariant(LocalDate born, Random random) {
-		int roll = random.nextInt(20);
-		if (roll == 0) {
-			return "";
-		}
-		if (roll < 4 && born.getDayOfMonth() <= 12) {
+		if (random.nextInt(20) < 3 && born.getDayOfMonth() <= 12) {
 			return LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()).toString();
 		}
 		return born.toString();

@@ -25,6 +25,9 @@ public final class DuplicateFinder {
 	/** The score from which a pair is proposed; chosen on generated data (docs/benchmarks.md). */
 	public static final double THRESHOLD = 0.86;
 
+	/** A pair without a birth date is proposed only if neither name is shared by more persons than this. */
+	static final int MAX_NAMESAKES = 5;
+
 	/** Larger blocks are too common a key to say anything (a frequent name in a frequent year): skipped. */
 	static final int MAX_BLOCK = 2_000;
 
@@ -56,6 +59,10 @@ public final class DuplicateFinder {
 		// Only the pairs above the threshold are kept (a pair met again in another block is scored again): the
 		// comparisons themselves run into the tens of millions on a large registry and are not remembered.
 		Map<List<UUID>, Pair> found = new HashMap<>();
+		Map<String, Integer> namesakes = new HashMap<>();
+		for (Candidate person : persons) {
+			namesakes.merge(person.givenKey() + "|" + person.familyKey(), 1, Integer::sum);
+		}
 		for (Function<Candidate, String> blocking : blockings) {
 			Map<String, List<Candidate>> blocks = new HashMap<>();
 			for (Candidate person : persons) {
@@ -70,8 +77,11 @@ public final class DuplicateFinder {
 				}
 				for (int i = 0; i < block.size(); i++) {
 					for (int j = i + 1; j < block.size(); j++) {
-						if (similarity(block.get(i), block.get(j), null) >= THRESHOLD) {
-							Pair pair = score(block.get(i), block.get(j));
+						Candidate a = block.get(i);
+						Candidate b = block.get(j);
+						if (similarity(a, b, null) >= THRESHOLD && (a.birthDate() != null && b.birthDate() != null
+								|| rare(a, namesakes) && rare(b, namesakes))) {
+							Pair pair = score(a, b);
 							found.putIfAbsent(List.of(pair.first(), pair.second()), pair);
 						}
 					}
@@ -82,6 +92,14 @@ public final class DuplicateFinder {
 		pairs.sort(Comparator.comparingDouble(Pair::score).reversed().thenComparing(p -> p.first().toString())
 				.thenComparing(p -> p.second().toString()));
 		return pairs;
+	}
+
+	/**
+	 * Without a birth date, a name and a birth place are evidence only if few people share the name: among the
+	 * hundreds of namesakes a common name has, nobody could tell which one a date-less record is.
+	 */
+	private static boolean rare(Candidate person, Map<String, Integer> namesakes) {
+		return namesakes.getOrDefault(person.givenKey() + "|" + person.familyKey(), 0) <= MAX_NAMESAKES;
 	}
 
 	/** The similarity of two persons, 0 to 1, and what it rests on. */
