@@ -25,6 +25,13 @@ public final class DuplicateFinder {
 	/** The score from which a pair is proposed; chosen on generated data (docs/benchmarks.md). */
 	public static final double THRESHOLD = 0.86;
 
+	/**
+	 * A name borne by at least this many persons, or one in 2,000 of them if more, is a name and not a typo: in a
+	 * large registry the same slip of the pen on a frequent name recurs dozens of times.
+	 */
+	static final int COMMON_NAME = 20;
+	static final int COMMON_NAME_SHARE = 2_000;
+
 	/** A pair without a birth date is proposed only if neither name is shared by more persons than this. */
 	static final int MAX_NAMESAKES = 5;
 
@@ -60,9 +67,13 @@ public final class DuplicateFinder {
 		// comparisons themselves run into the tens of millions on a large registry and are not remembered.
 		Map<List<UUID>, Pair> found = new HashMap<>();
 		Map<String, Integer> namesakes = new HashMap<>();
+		Map<String, Integer> frequency = new HashMap<>();
 		for (Candidate person : persons) {
 			namesakes.merge(person.givenKey() + "|" + person.familyKey(), 1, Integer::sum);
+			frequency.merge("g:" + person.givenKey(), 1, Integer::sum);
+			frequency.merge("f:" + person.familyKey(), 1, Integer::sum);
 		}
+		int common = Math.max(COMMON_NAME, persons.size() / COMMON_NAME_SHARE);
 		for (Function<Candidate, String> blocking : blockings) {
 			Map<String, List<Candidate>> blocks = new HashMap<>();
 			for (Candidate person : persons) {
@@ -80,7 +91,7 @@ public final class DuplicateFinder {
 						Candidate a = block.get(i);
 						Candidate b = block.get(j);
 						if (similarity(a, b, null) >= THRESHOLD && (a.birthDate() != null && b.birthDate() != null
-								|| rare(a, namesakes) && rare(b, namesakes))) {
+								|| rare(a, namesakes) && rare(b, namesakes)) && !twoCommonNames(a, b, frequency, common)) {
 							Pair pair = score(a, b);
 							found.putIfAbsent(List.of(pair.first(), pair.second()), pair);
 						}
@@ -100,6 +111,17 @@ public final class DuplicateFinder {
 	 */
 	private static boolean rare(Candidate person, Map<String, Integer> namesakes) {
 		return namesakes.getOrDefault(person.givenKey() + "|" + person.familyKey(), 0) <= MAX_NAMESAKES;
+	}
+
+	/**
+	 * Two different names that are both common in the registry are two names, however alike (Ani and Anna, Elnur and
+	 * Elvin); a typo makes a name nobody else has. So a difference between common names is not taken for a typo.
+	 */
+	private static boolean twoCommonNames(Candidate a, Candidate b, Map<String, Integer> frequency, int common) {
+		return !a.givenKey().equals(b.givenKey()) && frequency.get("g:" + a.givenKey()) >= common
+				&& frequency.get("g:" + b.givenKey()) >= common
+				|| !a.familyKey().equals(b.familyKey()) && frequency.get("f:" + a.familyKey()) >= common
+						&& frequency.get("f:" + b.familyKey()) >= common;
 	}
 
 	/** The similarity of two persons, 0 to 1, and what it rests on. */
