@@ -161,7 +161,7 @@ class NoteKeysTest {
 	@Test
 	void neverShowsTheSigningKey() {
 		NoteSigner signer = NoteSigner.generate("example.org/log");
-		String secret = signer.signerKey().substring(signer.signerKey().lastIndexOf('+') + 1);
+		String secret = signer.signerKey().split("\\+", 5)[4];
 
 		assertThat(signer.toString()).isEqualTo("NoteSigner[example.org/log+" + NoteVerifier.hex(signer.keyId()) + "]")
 				.doesNotContain(secret);
@@ -173,7 +173,7 @@ class NoteKeysTest {
 	}
 
 	private static void assertMalformedSigner(String signerKey, String why) {
-		String secret = signerKey.substring(signerKey.lastIndexOf('+') + 1);
+		String secret = signerKey.substring(signerKey.indexOf('+', signerKey.indexOf('+', "PRIVATE+KEY+".length()) + 1) + 1);
 		assertThatThrownBy(() -> NoteSigner.fromSignerKey(signerKey)).as(signerKey)
 				.isInstanceOf(IllegalArgumentException.class).hasMessage("malformed signer key: " + why)
 				.satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret))

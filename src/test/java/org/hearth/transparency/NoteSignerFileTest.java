@@ -65,7 +65,7 @@ class NoteSignerFileTest {
 	void saysWhatIsWrongWithAMalformedFileWithoutShowingIt() throws IOException {
 		NoteSigner signer = NoteSigner.generate("example.org/log");
 		String key = signer.signerKey();
-		String secret = key.substring(key.lastIndexOf('+') + 1);
+		String secret = key.split("\\+", 5)[4];
 		// A copying mistake: one character of the seed changed, so the key ID no longer matches.
 		String damaged = key.substring(0, key.length() - 3) + (key.charAt(key.length() - 3) == 'A' ? 'B' : 'A')
 				+ key.substring(key.length() - 2);
