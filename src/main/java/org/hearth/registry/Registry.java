@@ -29,6 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Registry {
 
+	/** The one way households and persons are written, by registration and by import alike. */
+	static final String INSERT_HOUSEHOLD = "INSERT INTO registry.household (id, origin, address, source, created_at) "
+			+ "VALUES (?, ?, ?, ?, ?)";
+	static final String INSERT_PERSON = """
+			INSERT INTO registry.person (id, household_id, head, given_name, family_name, patronymic, latin_given,
+			  latin_family, given_key, family_key, birth_date, birth_place, birth_place_key, displaced_year, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
 	/** The most persons one search returns. */
 	public static final int SEARCH_LIMIT = 50;
 
@@ -77,7 +85,7 @@ public class Registry {
 		}
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("INSERT INTO registry.household (id, origin, address, source, created_at) VALUES (?, ?, ?, ?, ?)")
+		jdbc.sql(INSERT_HOUSEHOLD)
 				.param(id).param(household.origin()).param(household.address()).param(household.source()).param(now)
 				.update();
 		boolean head = true;
@@ -98,10 +106,7 @@ public class Registry {
 		if (year != null && (year < 1988 || year > 1994)) {
 			throw new RuleViolationException("registry.error.displaced-year");
 		}
-		jdbc.sql("""
-				INSERT INTO registry.person (id, household_id, head, given_name, family_name, patronymic, latin_given,
-				  latin_family, given_key, family_key, birth_date, birth_place, birth_place_key, displaced_year, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(INSERT_PERSON)
 				.param(UUID.randomUUID()).param(household).param(head).param(given).param(family)
 				.param(person.patronymic()).param(Scripts.toLatin(given)).param(Scripts.toLatin(family))
 				.param(Scripts.nameKey(given)).param(Scripts.nameKey(family))

@@ -244,13 +244,8 @@ public class RegistryImport {
 		}
 
 		void write() {
-			jdbc.batchUpdate("INSERT INTO registry.household (id, origin, address, source, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?)", households);
-			jdbc.batchUpdate("""
-					INSERT INTO registry.person (id, household_id, head, given_name, family_name, patronymic,
-					  latin_given, latin_family, given_key, family_key, birth_date, birth_place, birth_place_key,
-					  displaced_year, created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", persons);
+			jdbc.batchUpdate(Registry.INSERT_HOUSEHOLD, households);
+			jdbc.batchUpdate(Registry.INSERT_PERSON, persons);
 			households.clear();
 			persons.clear();
 		}
