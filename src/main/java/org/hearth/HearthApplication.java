@@ -1,5 +1,6 @@
 package org.hearth;
 
+import org.hearth.housing.RoundVerifier;
 import org.hearth.transparency.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,10 +16,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class HearthApplication {
 
-	/** {@code verify …} and {@code new-log-key …} run instead of the application (docs/transparency.md). */
+	/**
+	 * {@code verify …} and {@code new-log-key …} (docs/transparency.md) and {@code verify-round …} (docs/housing.md)
+	 * run instead of the application.
+	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && Commands.NAMES.contains(args[0])) {
 			System.exit(Commands.run(args, System.out, System.err));
+		}
+		if (args.length > 0 && args[0].equals(RoundVerifier.NAME)) {
+			System.exit(RoundVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
 		}
 		SpringApplication.run(HearthApplication.class, args);
 	}
