@@ -13,6 +13,10 @@ import java.util.Set;
  */
 final class Priority {
 
+	/** The parts of the formula in the order they are shown. */
+	static final List<String> ORDER = java.util.stream.Stream.concat(HousingProperties.NEEDS.stream(),
+			java.util.stream.Stream.of("years-waiting", "origin")).toList();
+
 	private Priority() {
 	}
 

@@ -213,8 +213,11 @@ public class Rounds {
 	}
 
 	private Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Map<String, Integer> stored = new HashMap<>();
+		json.readTree(rs.getString("points")).properties().forEach(p -> stored.put(p.getKey(), p.getValue().asInt()));
+		// jsonb keeps no key order: show the parts in the formula's order.
 		Map<String, Integer> parts = new java.util.LinkedHashMap<>();
-		json.readTree(rs.getString("points")).properties().forEach(p -> parts.put(p.getKey(), p.getValue().asInt()));
+		Priority.ORDER.stream().filter(stored::containsKey).forEach(k -> parts.put(k, stored.get(k)));
 		Integer rank = rs.getObject("preference_rank") == null ? null : rs.getInt("preference_rank");
 		return new Entry(rs.getObject("household_id", UUID.class), rs.getString("pseudonym"), rs.getInt("priority"),
 				parts, rs.getInt("position"), rs.getObject("unit_id", UUID.class), rank);
