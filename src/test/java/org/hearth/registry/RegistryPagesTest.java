@@ -18,17 +18,20 @@ import org.hearth.transparency.AccessLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The registry's staff pages as staff use them: a name found in another script, the search recorded, and the
- * household opened.
+ * The registry's staff pages as staff use them: a name found in another script, and the search recorded; a pair of
+ * records merged only with an explanation, what was typed kept when it is refused.
  */
 @HearthTest
 class RegistryPagesTest {
@@ -47,7 +50,13 @@ class RegistryPagesTest {
 	Registry registry;
 
 	@Autowired
+	Duplicates duplicates;
+
+	@Autowired
 	AccessLog accessLog;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	MessageSource messages;
@@ -134,5 +143,102 @@ class RegistryPagesTest {
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains(message("error.not-found", "en"));
 		assertThat(perform(get("/registry/households/not-an-id"), housing, "en").getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aPairIsMergedOnlyWithAnExplanationAndWhatWasTypedIsKept() throws Exception {
+		// A birth date no other test uses, so that only these two records pair up.
+		LocalDate born = LocalDate.of(1900, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 30_000));
+		UUID azerbaijani = registry.register(new NewHousehold("susa", null, "registration",
+				List.of(new NewPerson("Rəşad", "Quliyev", null, born, "Şuşa", 1992))));
+		UUID russian = registry.register(new NewHousehold("susa", null, "import:list-7",
+				List.of(new NewPerson("Рашад", "Гулиев", null, born, "Шуша", 1992))));
+		UUID first = registry.household(azerbaijani).get(0).id();
+		UUID second = registry.household(russian).get(0).id();
+		CurrentUser supervisor = users.newStaff(Set.of(Role.SUPERVISOR), "SHU");
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "SHU");
+
+		MockHttpServletResponse detected = perform(post("/registry/duplicates/detect").with(csrf()), supervisor, "en");
+		assertThat(detected.getRedirectedUrl()).isEqualTo("/registry/duplicates");
+		Duplicates.Duplicate pair = duplicates.open(10_000).stream()
+				.filter(d -> Set.of(d.first(), d.second()).equals(Set.of(first, second))).findFirst().orElseThrow();
+		UUID a = pair.first();
+
+		String list = page(get("/registry/duplicates"), caseworker, "en");
+		assertThat(list).contains("href=\"/registry/duplicates/" + pair.id() + "\"")
+				.contains(message("registry.reason.SAME_BIRTH_DATE", "en"))
+				.doesNotContain("Rəşad").as("the list shows no names");
+		String view = page(get("/registry/duplicates/" + pair.id()), caseworker, "en");
+		assertThat(view).contains("Rəşad").contains("Рашад")
+				.contains(message("registry.reason.SAME_BIRTH_PLACE", "en"))
+				.contains("/registry/duplicates/" + pair.id() + "/merge");
+		assertThat(accessLog.of("person", first)).first()
+				.satisfies(access -> assertThat(access.purpose()).isEqualTo("QUALITY_CHECK"));
+
+		// No explanation: the message in the page's language, the choice kept, nothing merged.
+		String refused = page(post("/registry/duplicates/" + pair.id() + "/merge").param("survivor", a.toString())
+				.param("explanation", "   ").with(csrf()), caseworker, "ru");
+		assertThat(refused).contains(message("registry.error.explanation-required", "ru"))
+				.containsPattern("value=\"" + a + "\"\\s+checked");
+		// No choice of record: the explanation typed is kept.
+		String unchosen = page(post("/registry/duplicates/" + pair.id() + "/merge")
+				.param("explanation", "Same passport <AB123>").with(csrf()), caseworker, "en");
+		assertThat(unchosen).contains(message("registry.error.survivor", "en"))
+				.contains(">Same passport &lt;AB123&gt;</textarea>").doesNotContain("checked=\"checked\"");
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.OPEN);
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE id IN (?, ?) AND merged_into IS NOT NULL")
+				.param(first).param(second).query(Integer.class).single()).isZero();
+
+		MockHttpServletResponse merged = perform(post("/registry/duplicates/" + pair.id() + "/merge")
+				.param("survivor", a.toString()).param("explanation", "Same passport number on both lists.")
+				.with(csrf()), caseworker, "en");
+		assertThat(merged.getRedirectedUrl()).isEqualTo("/registry/duplicates/" + pair.id());
+		Duplicates.Duplicate decided = duplicates.get(pair.id());
+		assertThat(decided.status()).isEqualTo(Duplicates.Status.MERGED);
+		assertThat(decided.survivor()).isEqualTo(a);
+		assertThat(decided.decision()).isNotNull().satisfies(decision -> {
+			assertThat(decision.by()).isEqualTo(caseworker.uuid());
+			assertThat(decision.role()).isEqualTo("CASEWORKER");
+			assertThat(decision.office()).isEqualTo("SHU");
+		});
+
+		// Decided: read-only, with who and why.
+		String shown = page(get("/registry/duplicates/" + pair.id()), supervisor, "en");
+		assertThat(shown).contains(message("registry.pair.decision.MERGED", "en")).contains("Caseworker, Shusha office")
+				.contains("Same passport number on both lists.").contains(message("registry.pair.first-stays", "en"))
+				.doesNotContain("/registry/duplicates/" + pair.id() + "/merge")
+				.doesNotContain("/registry/duplicates/" + pair.id() + "/dismiss");
+		String late = page(post("/registry/duplicates/" + pair.id() + "/dismiss").param("explanation", "Not the same")
+				.with(csrf()), supervisor, "en");
+		assertThat(late).contains(message("registry.error.already-decided", "en"));
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.MERGED);
+
+		assertThat(perform(get("/registry/duplicates/" + Long.MAX_VALUE), caseworker, "en").getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aPairOfDifferentPeopleIsDismissedWithAnExplanation() throws Exception {
+		LocalDate born = LocalDate.of(1900, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 30_000));
+		UUID one = registry.register(new NewHousehold(null, null, "registration",
+				List.of(new NewPerson("Samvel", "Sargsyan", null, born, null, null))));
+		UUID other = registry.register(new NewHousehold(null, null, "registration",
+				List.of(new NewPerson("Самвел", "Саргсян", null, born, null, null))));
+		Set<UUID> ids = Set.of(registry.household(one).get(0).id(), registry.household(other).get(0).id());
+		duplicates.detect();
+		Duplicates.Duplicate pair = duplicates.open(10_000).stream()
+				.filter(d -> Set.of(d.first(), d.second()).equals(ids)).findFirst().orElseThrow();
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "KHA");
+
+		String refused = page(post("/registry/duplicates/" + pair.id() + "/dismiss").param("explanation", "")
+				.with(csrf()), caseworker, "hy");
+		assertThat(refused).contains(message("registry.error.explanation-required", "hy"));
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.OPEN);
+
+		MockHttpServletResponse dismissed = perform(post("/registry/duplicates/" + pair.id() + "/dismiss")
+				.param("explanation", "Different fathers on the two registrations.").with(csrf()), caseworker, "en");
+		assertThat(dismissed.getRedirectedUrl()).isEqualTo("/registry/duplicates/" + pair.id());
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.DISMISSED);
+		assertThat(page(get("/registry/duplicates"), caseworker, "en"))
+				.doesNotContain("href=\"/registry/duplicates/" + pair.id() + "\"");
 	}
 }
