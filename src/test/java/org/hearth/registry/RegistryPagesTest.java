@@ -1,5 +1,6 @@
 package org.hearth.registry;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,24 +18,31 @@ import org.hearth.registry.Registry.NewPerson;
 import org.hearth.transparency.AccessLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The registry's staff pages as staff use them: a name found in another script, and the search recorded; a pair of
- * records merged only with an explanation, what was typed kept when it is refused.
+ * records merged only with an explanation, what was typed kept when it is refused; a list imported with a report in
+ * the reader's language; and nobody else let in.
  */
 @HearthTest
 class RegistryPagesTest {
+
+	static final String HEADER = String.join(",", RegistryImport.COLUMNS) + "\n";
 
 	/** Letters written alike in Latin and Cyrillic and under every key: they keep this test's names apart. */
 	private static final String LATIN = "bdflmnprt";
@@ -60,6 +68,9 @@ class RegistryPagesTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Value("${hearth.registry.import-max-size}")
+	DataSize importLimit;
 
 	private static String suffix() {
 		var random = new java.util.Random();
@@ -143,6 +154,37 @@ class RegistryPagesTest {
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains(message("error.not-found", "en"));
 		assertThat(perform(get("/registry/households/not-an-id"), housing, "en").getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void onlyTheRolesOfEachPageGetIn() throws Exception {
+		CurrentUser applicant = users.newApplicant("en");
+		for (String path : List.of("/registry", "/registry/duplicates", "/registry/import")) {
+			assertThat(perform(get(path), applicant, "en").getStatus()).as(path).isEqualTo(403);
+			MockHttpServletResponse anonymous = mvc.perform(get(path).with(WebSession.from(WebSession.uniqueAddress())))
+					.andReturn().getResponse();
+			assertThat(anonymous.getStatus()).as(path).isEqualTo(302);
+			assertThat(anonymous.getRedirectedUrl()).as(path).endsWith("/login");
+		}
+		var csv = new MockMultipartFile("file", "list.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8));
+		assertThat(perform(multipart("/registry/import").file(csv).with(csrf()), applicant, "en").getStatus())
+				.isEqualTo(403);
+
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "KHA");
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+		assertThat(perform(get("/registry/import"), caseworker, "en").getStatus()).isEqualTo(403);
+		assertThat(perform(multipart("/registry/import").file(csv).with(csrf()), caseworker, "en").getStatus())
+				.isEqualTo(403);
+		assertThat(perform(get("/registry/duplicates"), housing, "en").getStatus()).isEqualTo(403);
+		assertThat(perform(post("/registry/duplicates/detect").with(csrf()), caseworker, "en").getStatus())
+				.as("only a supervisor starts a detection").isEqualTo(403);
+
+		// The menu leads staff of these roles to the registry, and nobody else.
+		assertThat(page(get("/"), caseworker, "en")).contains("href=\"/registry\"");
+		assertThat(page(get("/"), housing, "en")).contains("href=\"/registry\"");
+		assertThat(page(get("/"), applicant, "en")).doesNotContain("href=\"/registry\"");
+		String registryPage = page(get("/registry"), housing, "en");
+		assertThat(registryPage).contains("href=\"/registry/import\"").doesNotContain("href=\"/registry/duplicates\"");
 	}
 
 	@Test
@@ -240,5 +282,82 @@ class RegistryPagesTest {
 		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.DISMISSED);
 		assertThat(page(get("/registry/duplicates"), caseworker, "en"))
 				.doesNotContain("href=\"/registry/duplicates/" + pair.id() + "\"");
+	}
+
+	@Test
+	void aSmallListIsImportedAndCounted() throws Exception {
+		String family = "Abbasovpage" + suffix();
+		String csv = HEADER
+				+ "A1,Rövşən," + family + ",Vüqar oğlu,1970-02-03,Şuşa,1992,susa,\"Baku, Nizami 5\"\n"
+				+ "A1,Leyla," + family + ",,1975-04-23,Şuşa,1992,susa,\n"
+				+ "B2,Orxan," + family + ",,1990-01-30,Ağdam,1993,agdam,Sumqayıt\n";
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+
+		String form = page(get("/registry/import"), housing, "en");
+		assertThat(form).contains(HEADER.strip()).contains("enctype=\"multipart/form-data\"").contains("name=\"_csrf\"")
+				.contains(message("registry.import.column.birth_date", "en"));
+
+		String html = page(multipart("/registry/import").file(new MockMultipartFile("file", "C:\\lists\\list 7.csv",
+				"text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(csrf()), housing, "en");
+		assertThat(html).contains(message("registry.import.imported", "en", 2, 3))
+				.contains(message("registry.import.complete", "en")).doesNotContain("data-testid=\"problem\"");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM registry.person p JOIN registry.household h ON h.id = p.household_id
+				WHERE p.family_name = ? AND h.source LIKE 'import:%/list_7.csv'""").param(family).query(Integer.class)
+				.single()).isEqualTo(3);
+	}
+
+	@Test
+	void aBadRowIsReportedWithItsLineInTheReadersLanguage() throws Exception {
+		String family = "Vardanyanpage" + suffix();
+		String csv = HEADER
+				+ "A1,Nihad," + family + ",,1970-02-03,,1992,,\n"
+				+ "B2,Ani," + family + ",,1988-13-01,,1990,,\n"
+				+ "B2,Davit," + family + ",,,,1990,,\n";
+		CurrentUser supervisor = users.newStaff(Set.of(Role.SUPERVISOR), "KHA");
+
+		String html = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				csv.getBytes(StandardCharsets.UTF_8))).with(csrf()), supervisor, "hy");
+		assertThat(html).contains("lang=\"hy\"").contains(message("registry.import.imported", "hy", 1, 1));
+		assertThat(html).containsPattern("<td>3</td>\\s*<td>" + java.util.regex.Pattern.quote(
+				message("registry.import.birth-date", "hy", "1988-13-01")) + "</td>");
+		assertThat(html).containsPattern("<td>4</td>\\s*<td>" + java.util.regex.Pattern.quote(
+				message("registry.import.household-left-out", "hy", "B2")) + "</td>");
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name = ?").param(family)
+				.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void anEmptyOversizedOrBinaryFileIsRefusedWithAMessage() throws Exception {
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+
+		String empty = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				new byte[0])).with(csrf()), housing, "ru");
+		assertThat(empty).contains(message("registry.import.error.empty", "ru"))
+				.doesNotContain("data-testid=\"report\"");
+		String none = page(multipart("/registry/import").with(csrf()), housing, "en");
+		assertThat(none).contains(message("registry.import.error.empty", "en"));
+
+		byte[] large = new byte[(int) importLimit.toBytes() + 1];
+		java.util.Arrays.fill(large, (byte) 'a');
+		String tooLarge = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				large)).with(csrf()), housing, "en");
+		assertThat(tooLarge).contains(message("registry.import.error.too-large", "en",
+				importLimit.toBytes() / (1024.0 * 1024.0))).doesNotContain("data-testid=\"report\"");
+
+		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0 };
+		String binary = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				zip)).with(csrf()), housing, "az");
+		assertThat(binary).contains(message("registry.import.error.not-text", "az"));
+
+		// Windows-1251 Cyrillic is not UTF-8: refused, and the rows before the bad bytes are not kept either.
+		String suffix = suffix();
+		String family = "Гулиевстраница" + cyrillic(suffix);
+		String csv = HEADER + "A1,Kamran,Quliyevpage" + suffix + ",,,,,,\n" + "B2,Рашад," + family + ",,,,,,\n";
+		String legacy = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				csv.getBytes(Charset.forName("windows-1251")))).with(csrf()), housing, "en");
+		assertThat(legacy).contains(message("registry.import.error.not-text", "en"));
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name IN (?, ?)").param(family)
+				.param("Quliyevpage" + suffix).query(Integer.class).single()).isZero();
 	}
 }
