@@ -26,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Bulk import of a list of displaced persons: the expected format, an upload, and the report in the reader's
- * language. A file that is empty, too large or not UTF-8 text is refused before anything is written.
+ * language. A file that is empty, too large or not UTF-8 text is refused with a message, and nothing of it is kept.
  */
 @Controller
 @PreAuthorize("hasAnyRole('HOUSING_OFFICER', 'SUPERVISOR')")
