@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.hearth.identity.CurrentUser;
+import org.hearth.identity.OfficeId;
 import org.hearth.shared.ConflictException;
 import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
@@ -43,7 +44,14 @@ public class Duplicates {
 	}
 
 	public record Duplicate(long id, UUID first, UUID second, double score, Set<DuplicateFinder.Reason> reasons,
-			Status status, @Nullable UUID survivor, @Nullable String explanation) {
+			Status status, @Nullable UUID survivor, @Nullable String explanation, @Nullable Decision decision) {
+	}
+
+	/**
+	 * Who decided about a pair and when: the account, and the role and office it acted in, as the access log keeps
+	 * them; role and office are unknown for decisions taken before they were kept.
+	 */
+	public record Decision(UUID by, @Nullable String role, @Nullable String office, Instant at) {
 	}
 
 	/**
@@ -123,17 +131,22 @@ public class Duplicates {
 
 	private void decide(CurrentUser staff, long id, Status status, @Nullable UUID survivor, String explanation) {
 		jdbc.sql("""
-				UPDATE registry.duplicate SET status = ?, survivor_id = ?, decided_by = ?, decided_at = ?, explanation = ?
+				UPDATE registry.duplicate SET status = ?, survivor_id = ?, decided_by = ?, decided_role = ?,
+				  decided_office = ?, decided_at = ?, explanation = ?
 				WHERE id = ?""").param(status.name()).param(survivor).param(staff.uuid())
+				.param(Registry.staffRole(staff)).param(staff.office().map(OfficeId::code).orElse(null))
 				.param(Timestamp.from(Instant.now(clock))).param(explanation.strip()).param(id).update();
 	}
 
 	private static Duplicate duplicate(java.sql.ResultSet rs) throws java.sql.SQLException {
 		String[] reasons = (String[]) rs.getArray("reasons").getArray();
+		Timestamp decidedAt = rs.getTimestamp("decided_at");
 		return new Duplicate(rs.getLong("id"), rs.getObject("first_id", UUID.class),
 				rs.getObject("second_id", UUID.class), rs.getDouble("score"),
 				Arrays.stream(reasons).map(DuplicateFinder.Reason::valueOf).collect(Collectors.toUnmodifiableSet()),
 				Status.valueOf(rs.getString("status")), rs.getObject("survivor_id", UUID.class),
-				rs.getString("explanation"));
+				rs.getString("explanation"), decidedAt == null ? null
+						: new Decision(rs.getObject("decided_by", UUID.class), rs.getString("decided_role"),
+								rs.getString("decided_office"), decidedAt.toInstant()));
 	}
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,8 +67,9 @@ public class Registry {
 	}
 
 	/**
-	 * Why staff search the registry, recorded with every person found. The names are those of the applications'
-	 * purposes, whose texts the access log shows; a registry purpose of its own comes with its texts.
+	 * Why staff search the registry or open its records, recorded with every person found or opened. The names are
+	 * those of the applications' purposes, whose texts the access log shows; a registry purpose of its own comes with
+	 * its texts.
 	 */
 	public enum SearchPurpose {
 		REVIEW, QUALITY_CHECK
@@ -147,14 +149,40 @@ public class Registry {
 				ORDER BY matched DESC, p.latin_family, p.latin_given, p.id LIMIT :limit""")
 				.param("keys", wanted).param("limit", SEARCH_LIMIT)
 				.query((rs, row) -> new Match(person(rs, row), rs.getInt("matched"))).list();
-		String role = staff.roles().stream().filter(org.hearth.identity.Role::isStaff).map(Enum::name).sorted().findFirst()
-				.orElse("STAFF");
-		String office = staff.office().map(OfficeId::code).orElse(null);
 		for (Match match : found) {
-			accessLog.record("person", match.person().id(), staff.uuid(), role, office, purpose.name(),
-					AccessLog.Action.SEARCH);
+			record(staff, match.person().id(), purpose, AccessLog.Action.SEARCH);
 		}
 		return found;
+	}
+
+	/** The members of a household, head first, as a member of staff opens it: each is recorded in the access log. */
+	@Transactional
+	public List<Person> household(CurrentUser staff, UUID household, SearchPurpose purpose) {
+		List<Person> members = household(household);
+		for (Person member : members) {
+			record(staff, member.id(), purpose, AccessLog.Action.OPEN);
+		}
+		return members;
+	}
+
+	/** One person, merged or not, as a member of staff opens the record: recorded in the access log. */
+	@Transactional
+	public Optional<Person> person(CurrentUser staff, UUID id, SearchPurpose purpose) {
+		Optional<Person> person = jdbc.sql("SELECT * FROM registry.person WHERE id = ?").param(id)
+				.query(Registry::person).optional();
+		person.ifPresent(found -> record(staff, found.id(), purpose, AccessLog.Action.OPEN));
+		return person;
+	}
+
+	private void record(CurrentUser staff, UUID person, SearchPurpose purpose, AccessLog.Action action) {
+		accessLog.record("person", person, staff.uuid(), staffRole(staff),
+				staff.office().map(OfficeId::code).orElse(null), purpose.name(), action);
+	}
+
+	/** The role under which a member of staff is recorded: the first of their staff roles by name. */
+	static String staffRole(CurrentUser staff) {
+		return staff.roles().stream().filter(org.hearth.identity.Role::isStaff).map(Enum::name).sorted().findFirst()
+				.orElse("STAFF");
 	}
 
 	private static Person person(ResultSet rs, int row) throws SQLException {

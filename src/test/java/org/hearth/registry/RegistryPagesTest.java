@@ -1,0 +1,363 @@
+package org.hearth.registry;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hearth.HearthTest;
+import org.hearth.identity.CurrentUser;
+import org.hearth.identity.Role;
+import org.hearth.identity.TestUsers;
+import org.hearth.identity.WebSession;
+import org.hearth.registry.Registry.NewHousehold;
+import org.hearth.registry.Registry.NewPerson;
+import org.hearth.transparency.AccessLog;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The registry's staff pages as staff use them: a name found in another script, and the search recorded; a pair of
+ * records merged only with an explanation, what was typed kept when it is refused; a list imported with a report in
+ * the reader's language; and nobody else let in.
+ */
+@HearthTest
+class RegistryPagesTest {
+
+	static final String HEADER = String.join(",", RegistryImport.COLUMNS) + "\n";
+
+	/** Letters written alike in Latin and Cyrillic and under every key: they keep this test's names apart. */
+	private static final String LATIN = "bdflmnprt";
+	private static final String CYRILLIC = "бдфлмнпрт";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	Duplicates duplicates;
+
+	@Autowired
+	AccessLog accessLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MessageSource messages;
+
+	@Value("${hearth.registry.import-max-size}")
+	DataSize importLimit;
+
+	private static String suffix() {
+		var random = new java.util.Random();
+		var suffix = new StringBuilder();
+		for (int i = 0; i < 6; i++) {
+			suffix.append(LATIN.charAt(random.nextInt(LATIN.length())));
+		}
+		return suffix.toString();
+	}
+
+	private static String cyrillic(String latin) {
+		var out = new StringBuilder();
+		for (char c : latin.toCharArray()) {
+			out.append(CYRILLIC.charAt(LATIN.indexOf(c)));
+		}
+		return out.toString();
+	}
+
+	private MockHttpServletResponse perform(AbstractMockHttpServletRequestBuilder<?> request, CurrentUser user,
+			String language) throws Exception {
+		return mvc.perform(request.with(WebSession.signedIn(user)).with(WebSession.from(WebSession.uniqueAddress()))
+				.header("Accept-Language", language)).andReturn().getResponse();
+	}
+
+	/** A page that must render: its HTML. */
+	private String page(AbstractMockHttpServletRequestBuilder<?> request, CurrentUser user, String language)
+			throws Exception {
+		MockHttpServletResponse response = perform(request, user, language);
+		assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+		return response.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private String message(String key, String language, Object... arguments) {
+		return HtmlUtils.htmlEscape(messages.getMessage(key, arguments, Locale.forLanguageTag(language)), "UTF-8");
+	}
+
+	@Test
+	void aNameIsFoundFromEveryScriptAndEachSearchIsRecorded() throws Exception {
+		String suffix = suffix();
+		UUID household = registry.register(new NewHousehold("susa", null, "registration", List.of(
+				new NewPerson("Elşən", "Məmmədov" + suffix, "Həsən oğlu", LocalDate.of(1960, 3, 1), "Şuşa",
+						1992),
+				new NewPerson("Aytən", "Məmmədov" + suffix, null, null, null, null),
+				new NewPerson("Тимур", "Мамедов" + cyrillic(suffix), null, null, null, null))));
+		Registry.Person head = registry.household(household).get(0);
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "KHA");
+
+		for (String spelling : List.of("Məmmədov", "Mammadov", "Мамедов")) {
+			String query = spelling + (spelling.startsWith("М") ? cyrillic(suffix) : suffix);
+			String html = page(get("/registry").param("q", query), caseworker, "en");
+			assertThat(html).as(query).contains("Elşən Həsən oğlu Məmmədov" + suffix).contains("Aytən")
+					.contains("Тимур Мамедов" + cyrillic(suffix)).contains("Timur Mamedov" + suffix)
+					.contains("Şuşa")
+					.contains("href=\"/registry/households/" + household + "\"");
+			assertThat(html).containsPattern("<td>Head</td>");
+		}
+		assertThat(accessLog.of("person", head.id())).hasSize(3).allSatisfy(access -> {
+			assertThat(access.action()).isEqualTo(AccessLog.Action.SEARCH);
+			assertThat(access.purpose()).isEqualTo("REVIEW");
+			assertThat(access.role()).isEqualTo("CASEWORKER");
+			assertThat(access.office()).isEqualTo("KHA");
+		});
+
+		// No query: no results, and what the search does.
+		String empty = page(get("/registry").param("q", "  "), caseworker, "ru");
+		assertThat(empty).contains(message("registry.search.lead", "ru", Registry.SEARCH_LIMIT))
+				.doesNotContain("data-testid=\"match\"");
+		assertThat(accessLog.of("person", head.id())).hasSize(3);
+
+		// Opening the household shows its members and is recorded for each of them.
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "SHU");
+		String members = page(get("/registry/households/" + household), housing, "az");
+		assertThat(members).contains("Elşən Həsən oğlu Məmmədov" + suffix).contains("Aytən Məmmədov" + suffix)
+				.contains(message("registry.household.head", "az"));
+		assertThat(accessLog.of("person", head.id())).first().satisfies(access -> {
+			assertThat(access.action()).isEqualTo(AccessLog.Action.OPEN);
+			assertThat(access.role()).isEqualTo("HOUSING_OFFICER");
+		});
+
+		MockHttpServletResponse unknown = perform(get("/registry/households/" + UUID.randomUUID()), housing, "en");
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains(message("error.not-found", "en"));
+		assertThat(perform(get("/registry/households/not-an-id"), housing, "en").getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void onlyTheRolesOfEachPageGetIn() throws Exception {
+		CurrentUser applicant = users.newApplicant("en");
+		for (String path : List.of("/registry", "/registry/duplicates", "/registry/import")) {
+			assertThat(perform(get(path), applicant, "en").getStatus()).as(path).isEqualTo(403);
+			MockHttpServletResponse anonymous = mvc.perform(get(path).with(WebSession.from(WebSession.uniqueAddress())))
+					.andReturn().getResponse();
+			assertThat(anonymous.getStatus()).as(path).isEqualTo(302);
+			assertThat(anonymous.getRedirectedUrl()).as(path).endsWith("/login");
+		}
+		var csv = new MockMultipartFile("file", "list.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8));
+		assertThat(perform(multipart("/registry/import").file(csv).with(csrf()), applicant, "en").getStatus())
+				.isEqualTo(403);
+
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "KHA");
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+		assertThat(perform(get("/registry/import"), caseworker, "en").getStatus()).isEqualTo(403);
+		assertThat(perform(multipart("/registry/import").file(csv).with(csrf()), caseworker, "en").getStatus())
+				.isEqualTo(403);
+		assertThat(perform(get("/registry/duplicates"), housing, "en").getStatus()).isEqualTo(403);
+		assertThat(perform(post("/registry/duplicates/detect").with(csrf()), caseworker, "en").getStatus())
+				.as("only a supervisor starts a detection").isEqualTo(403);
+
+		// The menu leads staff of these roles to the registry, and nobody else.
+		assertThat(page(get("/"), caseworker, "en")).contains("href=\"/registry\"");
+		assertThat(page(get("/"), housing, "en")).contains("href=\"/registry\"");
+		assertThat(page(get("/"), applicant, "en")).doesNotContain("href=\"/registry\"");
+		String registryPage = page(get("/registry"), housing, "en");
+		assertThat(registryPage).contains("href=\"/registry/import\"").doesNotContain("href=\"/registry/duplicates\"");
+	}
+
+	@Test
+	void aPairIsMergedOnlyWithAnExplanationAndWhatWasTypedIsKept() throws Exception {
+		// A birth date no other test uses, so that only these two records pair up.
+		LocalDate born = LocalDate.of(1900, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 30_000));
+		UUID azerbaijani = registry.register(new NewHousehold("susa", null, "registration",
+				List.of(new NewPerson("Rəşad", "Quliyev", null, born, "Şuşa", 1992))));
+		UUID russian = registry.register(new NewHousehold("susa", null, "import:list-7",
+				List.of(new NewPerson("Рашад", "Гулиев", null, born, "Шуша", 1992))));
+		UUID first = registry.household(azerbaijani).get(0).id();
+		UUID second = registry.household(russian).get(0).id();
+		CurrentUser supervisor = users.newStaff(Set.of(Role.SUPERVISOR), "SHU");
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "SHU");
+
+		MockHttpServletResponse detected = perform(post("/registry/duplicates/detect").with(csrf()), supervisor, "en");
+		assertThat(detected.getRedirectedUrl()).isEqualTo("/registry/duplicates");
+		Duplicates.Duplicate pair = duplicates.open(10_000).stream()
+				.filter(d -> Set.of(d.first(), d.second()).equals(Set.of(first, second))).findFirst().orElseThrow();
+		UUID a = pair.first();
+
+		String list = page(get("/registry/duplicates"), caseworker, "en");
+		assertThat(list).contains("href=\"/registry/duplicates/" + pair.id() + "\"")
+				.contains(message("registry.reason.SAME_BIRTH_DATE", "en"))
+				.doesNotContain("Rəşad").as("the list shows no names");
+		String view = page(get("/registry/duplicates/" + pair.id()), caseworker, "en");
+		assertThat(view).contains("Rəşad").contains("Рашад")
+				.contains(message("registry.reason.SAME_BIRTH_PLACE", "en"))
+				.contains("/registry/duplicates/" + pair.id() + "/merge");
+		assertThat(accessLog.of("person", first)).first()
+				.satisfies(access -> assertThat(access.purpose()).isEqualTo("QUALITY_CHECK"));
+
+		// No explanation: the message in the page's language, the choice kept, nothing merged.
+		String refused = page(post("/registry/duplicates/" + pair.id() + "/merge").param("survivor", a.toString())
+				.param("explanation", "   ").with(csrf()), caseworker, "ru");
+		assertThat(refused).contains(message("registry.error.explanation-required", "ru"))
+				.containsPattern("value=\"" + a + "\"\\s+checked");
+		// No choice of record: the explanation typed is kept.
+		String unchosen = page(post("/registry/duplicates/" + pair.id() + "/merge")
+				.param("explanation", "Same passport <AB123>").with(csrf()), caseworker, "en");
+		assertThat(unchosen).contains(message("registry.error.survivor", "en"))
+				.contains(">Same passport &lt;AB123&gt;</textarea>").doesNotContain("checked=\"checked\"");
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.OPEN);
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE id IN (?, ?) AND merged_into IS NOT NULL")
+				.param(first).param(second).query(Integer.class).single()).isZero();
+
+		MockHttpServletResponse merged = perform(post("/registry/duplicates/" + pair.id() + "/merge")
+				.param("survivor", a.toString()).param("explanation", "Same passport number on both lists.")
+				.with(csrf()), caseworker, "en");
+		assertThat(merged.getRedirectedUrl()).isEqualTo("/registry/duplicates/" + pair.id());
+		Duplicates.Duplicate decided = duplicates.get(pair.id());
+		assertThat(decided.status()).isEqualTo(Duplicates.Status.MERGED);
+		assertThat(decided.survivor()).isEqualTo(a);
+		assertThat(decided.decision()).isNotNull().satisfies(decision -> {
+			assertThat(decision.by()).isEqualTo(caseworker.uuid());
+			assertThat(decision.role()).isEqualTo("CASEWORKER");
+			assertThat(decision.office()).isEqualTo("SHU");
+		});
+
+		// Decided: read-only, with who and why.
+		String shown = page(get("/registry/duplicates/" + pair.id()), supervisor, "en");
+		assertThat(shown).contains(message("registry.pair.decision.MERGED", "en")).contains("Caseworker, Shusha office")
+				.contains("Same passport number on both lists.").contains(message("registry.pair.first-stays", "en"))
+				.doesNotContain("/registry/duplicates/" + pair.id() + "/merge")
+				.doesNotContain("/registry/duplicates/" + pair.id() + "/dismiss");
+		String late = page(post("/registry/duplicates/" + pair.id() + "/dismiss").param("explanation", "Not the same")
+				.with(csrf()), supervisor, "en");
+		assertThat(late).contains(message("registry.error.already-decided", "en"));
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.MERGED);
+
+		assertThat(perform(get("/registry/duplicates/" + Long.MAX_VALUE), caseworker, "en").getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aPairOfDifferentPeopleIsDismissedWithAnExplanation() throws Exception {
+		LocalDate born = LocalDate.of(1900, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 30_000));
+		UUID one = registry.register(new NewHousehold(null, null, "registration",
+				List.of(new NewPerson("Samvel", "Sargsyan", null, born, null, null))));
+		UUID other = registry.register(new NewHousehold(null, null, "registration",
+				List.of(new NewPerson("Самвел", "Саргсян", null, born, null, null))));
+		Set<UUID> ids = Set.of(registry.household(one).get(0).id(), registry.household(other).get(0).id());
+		duplicates.detect();
+		Duplicates.Duplicate pair = duplicates.open(10_000).stream()
+				.filter(d -> Set.of(d.first(), d.second()).equals(ids)).findFirst().orElseThrow();
+		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "KHA");
+
+		String refused = page(post("/registry/duplicates/" + pair.id() + "/dismiss").param("explanation", "")
+				.with(csrf()), caseworker, "hy");
+		assertThat(refused).contains(message("registry.error.explanation-required", "hy"));
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.OPEN);
+
+		MockHttpServletResponse dismissed = perform(post("/registry/duplicates/" + pair.id() + "/dismiss")
+				.param("explanation", "Different fathers on the two registrations.").with(csrf()), caseworker, "en");
+		assertThat(dismissed.getRedirectedUrl()).isEqualTo("/registry/duplicates/" + pair.id());
+		assertThat(duplicates.get(pair.id()).status()).isEqualTo(Duplicates.Status.DISMISSED);
+		assertThat(page(get("/registry/duplicates"), caseworker, "en"))
+				.doesNotContain("href=\"/registry/duplicates/" + pair.id() + "\"");
+	}
+
+	@Test
+	void aSmallListIsImportedAndCounted() throws Exception {
+		String family = "Abbasovpage" + suffix();
+		String csv = HEADER
+				+ "A1,Rövşən," + family + ",Vüqar oğlu,1970-02-03,Şuşa,1992,susa,\"Baku, Nizami 5\"\n"
+				+ "A1,Leyla," + family + ",,1975-04-23,Şuşa,1992,susa,\n"
+				+ "B2,Orxan," + family + ",,1990-01-30,Ağdam,1993,agdam,Sumqayıt\n";
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+
+		String form = page(get("/registry/import"), housing, "en");
+		assertThat(form).contains(HEADER.strip()).contains("enctype=\"multipart/form-data\"").contains("name=\"_csrf\"")
+				.contains(message("registry.import.column.birth_date", "en"));
+
+		String html = page(multipart("/registry/import").file(new MockMultipartFile("file", "C:\\lists\\list 7.csv",
+				"text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(csrf()), housing, "en");
+		assertThat(html).contains(message("registry.import.imported", "en", 2, 3))
+				.contains(message("registry.import.complete", "en")).doesNotContain("data-testid=\"problem\"");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM registry.person p JOIN registry.household h ON h.id = p.household_id
+				WHERE p.family_name = ? AND h.source LIKE 'import:%/list_7.csv'""").param(family).query(Integer.class)
+				.single()).isEqualTo(3);
+	}
+
+	@Test
+	void aBadRowIsReportedWithItsLineInTheReadersLanguage() throws Exception {
+		String family = "Vardanyanpage" + suffix();
+		String csv = HEADER
+				+ "A1,Nihad," + family + ",,1970-02-03,,1992,,\n"
+				+ "B2,Ani," + family + ",,1988-13-01,,1990,,\n"
+				+ "B2,Davit," + family + ",,,,1990,,\n";
+		CurrentUser supervisor = users.newStaff(Set.of(Role.SUPERVISOR), "KHA");
+
+		String html = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				csv.getBytes(StandardCharsets.UTF_8))).with(csrf()), supervisor, "hy");
+		assertThat(html).contains("lang=\"hy\"").contains(message("registry.import.imported", "hy", 1, 1));
+		assertThat(html).containsPattern("<td>3</td>\\s*<td>" + java.util.regex.Pattern.quote(
+				message("registry.import.birth-date", "hy", "1988-13-01")) + "</td>");
+		assertThat(html).containsPattern("<td>4</td>\\s*<td>" + java.util.regex.Pattern.quote(
+				message("registry.import.household-left-out", "hy", "B2")) + "</td>");
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name = ?").param(family)
+				.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void anEmptyOversizedOrBinaryFileIsRefusedWithAMessage() throws Exception {
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+
+		String empty = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				new byte[0])).with(csrf()), housing, "ru");
+		assertThat(empty).contains(message("registry.import.error.empty", "ru"))
+				.doesNotContain("data-testid=\"report\"");
+		String none = page(multipart("/registry/import").with(csrf()), housing, "en");
+		assertThat(none).contains(message("registry.import.error.empty", "en"));
+
+		byte[] large = new byte[(int) importLimit.toBytes() + 1];
+		java.util.Arrays.fill(large, (byte) 'a');
+		String tooLarge = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				large)).with(csrf()), housing, "en");
+		assertThat(tooLarge).contains(message("registry.import.error.too-large", "en",
+				importLimit.toBytes() / (1024.0 * 1024.0))).doesNotContain("data-testid=\"report\"");
+
+		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0 };
+		String binary = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				zip)).with(csrf()), housing, "az");
+		assertThat(binary).contains(message("registry.import.error.not-text", "az"));
+
+		// Windows-1251 Cyrillic is not UTF-8: refused, and the rows before the bad bytes are not kept either.
+		String suffix = suffix();
+		String family = "Гулиевстраница" + cyrillic(suffix);
+		String csv = HEADER + "A1,Kamran,Quliyevpage" + suffix + ",,,,,,\n" + "B2,Рашад," + family + ",,,,,,\n";
+		String legacy = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+				csv.getBytes(Charset.forName("windows-1251")))).with(csrf()), housing, "en");
+		assertThat(legacy).contains(message("registry.import.error.not-text", "en"));
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name IN (?, ?)").param(family)
+				.param("Quliyevpage" + suffix).query(Integer.class).single()).isZero();
+	}
+}
