@@ -62,6 +62,24 @@ public class RegistryImport {
 			@Nullable String origin, @Nullable String address) {
 	}
 
+	/**
+	 * Imports a file once: the same content sent again — a reloaded report page, a double click, the list uploaded
+	 * a second time — is refused, since each household would otherwise be in the registry twice.
+	 *
+	 * @param digest hex SHA-256 of the file's bytes, recorded in the households' source
+	 */
+	@Transactional
+	public Report importOnce(Reader csv, String digest, String name) {
+		jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "registry.import:" + digest);
+		Integer before = jdbc.queryForObject(
+				"SELECT count(*) FROM registry.household WHERE source LIKE ? ESCAPE '!'", Integer.class,
+				"import:" + digest.replaceAll("[!%_]", "!$0") + "%");
+		if (before != null && before > 0) {
+			return new Report(0, 0, List.of(new Problem(0, "registry.import.already-imported", List.of(before))));
+		}
+		return importCsv(csv, "import:" + digest + name);
+	}
+
 	@Transactional
 	public Report importCsv(Reader csv, String source) {
 		List<Problem> problems = new ArrayList<>();

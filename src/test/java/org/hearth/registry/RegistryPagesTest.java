@@ -305,6 +305,13 @@ class RegistryPagesTest {
 				SELECT count(*) FROM registry.person p JOIN registry.household h ON h.id = p.household_id
 				WHERE p.family_name = ? AND h.source LIKE 'import:%/list_7.csv'""").param(family).query(Integer.class)
 				.single()).isEqualTo(3);
+
+		// The report reloaded, or the same list sent again: refused, nobody registered twice.
+		String again = page(multipart("/registry/import").file(new MockMultipartFile("file", "list 7 again.csv",
+				"text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(csrf()), housing, "ru");
+		assertThat(again).contains(message("registry.import.already-imported", "ru", 2));
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name = ?").param(family)
+				.query(Integer.class).single()).isEqualTo(3);
 	}
 
 	@Test

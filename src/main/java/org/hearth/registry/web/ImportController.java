@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.hearth.registry.RegistryImport;
 import org.jspecify.annotations.Nullable;
@@ -72,11 +71,18 @@ class ImportController {
 		if (file.getSize() > maxSize.toBytes()) {
 			return render(model, "registry.import.error.too-large", null);
 		}
-		String reference = UUID.randomUUID().toString();
+		byte[] content;
+		try {
+			content = file.getBytes();
+		}
+		catch (IOException unreadable) {
+			throw new UncheckedIOException(unreadable);
+		}
+		String reference = sha256(content);
 		RegistryImport.Report report;
-		try (Reader csv = new TextOnly(new InputStreamReader(file.getInputStream(),
+		try (Reader csv = new TextOnly(new InputStreamReader(new java.io.ByteArrayInputStream(content),
 				StandardCharsets.UTF_8.newDecoder()))) {
-			report = imports.importCsv(csv, "import:" + reference + source(file.getOriginalFilename()));
+			report = imports.importOnce(csv, reference, source(file.getOriginalFilename()));
 		}
 		catch (UncheckedIOException unreadable) {
 			if (unreadable.getCause() instanceof CharacterCodingException) {
@@ -93,6 +99,15 @@ class ImportController {
 				.toList();
 		return render(model, null, new ReportView(reference, report.households(), report.persons(), problems,
 				report.problems().size()));
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private String render(Model model, @Nullable String error, @Nullable ReportView report) {
