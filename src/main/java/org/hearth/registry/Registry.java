@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -120,6 +121,22 @@ public class Registry {
 	public List<Person> household(UUID household) {
 		return jdbc.sql("SELECT * FROM registry.person WHERE household_id = ? ORDER BY head DESC, created_at, id")
 				.param(household).query(Registry::person).list();
+	}
+
+	/**
+	 * A person another module holds a reference to, such as the ancestor a caseworker linked to a registration.
+	 * A record merged into another gives the one it was merged into. Not a search: the access was recorded when the
+	 * person was found.
+	 */
+	public Optional<Person> person(UUID id) {
+		return jdbc.sql("""
+				WITH RECURSIVE chain (id, merged_into, depth) AS (
+				  SELECT id, merged_into, 0 FROM registry.person WHERE id = ?
+				  UNION ALL
+				  SELECT p.id, p.merged_into, c.depth + 1 FROM registry.person p JOIN chain c ON p.id = c.merged_into
+				  WHERE c.depth < 20)
+				SELECT p.* FROM chain c JOIN registry.person p ON p.id = c.id
+				WHERE c.merged_into IS NULL""").param(id).query(Registry::person).optional();
 	}
 
 	/**
