@@ -176,8 +176,22 @@ public class Application {
 
 	void recommend(Actor caseworker, Outcome outcome, List<String> reasons, String explanation, Workflow workflow,
 			Instant now) {
+		recommend(caseworker, outcome, reasons, explanation, workflow, null, now);
+	}
+
+	/**
+	 * The caseworker's recommendation with reasons.
+	 *
+	 * @param eligibility the service's eligibility rule applied to this application, or null if it has none:
+	 *     approval cannot be recommended while it says the application is not eligible
+	 */
+	void recommend(Actor caseworker, Outcome outcome, List<String> reasons, String explanation, Workflow workflow,
+			@Nullable Assessment eligibility, Instant now) {
 		requireAssignee(caseworker);
 		require(status == Status.IN_REVIEW, "applications.error.not-in-review");
+		if (outcome == Outcome.APPROVE && eligibility != null && !eligibility.eligible()) {
+			throw new RuleViolationException("applications.error.not-eligible");
+		}
 		List<String> allowed = (outcome == Outcome.APPROVE ? workflow.approveReasons() : workflow.refuseReasons())
 				.stream().map(r -> r.code()).toList();
 		if (reasons.isEmpty() || !allowed.containsAll(reasons)) {

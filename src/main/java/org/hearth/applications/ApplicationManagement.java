@@ -61,10 +61,12 @@ public class ApplicationManagement {
 	private final Clock clock;
 	private final DisplayZone zone;
 	private final AccessLog accessLog;
+	private final Map<String, EligibilityRule> eligibilityRules;
 
 	ApplicationManagement(ApplicationRepository applications, ServiceCatalogue catalogue, FormEngine engine,
 			Gazetteer gazetteer, Offices offices, Accounts accounts, DocumentStore documents,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, DisplayZone zone, AccessLog accessLog) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, DisplayZone zone, AccessLog accessLog,
+			List<EligibilityRule> eligibilityRules) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.engine = engine;
@@ -77,6 +79,12 @@ public class ApplicationManagement {
 		this.clock = clock;
 		this.zone = zone;
 		this.accessLog = accessLog;
+		this.eligibilityRules = new LinkedHashMap<>();
+		for (EligibilityRule rule : eligibilityRules) {
+			if (this.eligibilityRules.put(rule.serviceCode(), rule) != null) {
+				throw new IllegalStateException("two eligibility rules for service " + rule.serviceCode());
+			}
+		}
 	}
 
 	// ---- applicants ------------------------------------------------------------------------------------------------
@@ -418,11 +426,16 @@ public class ApplicationManagement {
 				a -> a.requestInformation(Actor.staff(staff, Role.CASEWORKER), message.strip(), clock.instant()));
 	}
 
+	/**
+	 * The caseworker's recommendation. Approval is refused while the service's eligibility rule, if it has one, says
+	 * the application is not eligible.
+	 */
 	@Transactional
 	public Application recommend(CurrentUser staff, ApplicationId id, Outcome outcome, List<String> reasons,
 			String explanation) {
 		return change(staff, id, a -> a.recommend(Actor.staff(staff, Role.CASEWORKER), outcome, reasons,
-				explanation.strip(), definitionOf(a).workflow(), clock.instant()));
+				explanation.strip(), definitionOf(a).workflow(), outcome == Outcome.APPROVE ? eligibility(a).orElse(null)
+						: null, clock.instant()));
 	}
 
 	/**
@@ -464,6 +477,25 @@ public class ApplicationManagement {
 	}
 
 	// ---- reading ------------------------------------------------------------------------------------------------
+
+	/**
+	 * The service's eligibility rule applied to the application, if the service has one. The caller has checked that
+	 * the asker may see the application, by {@link #mine} or {@link #caseFor}.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Assessment> eligibility(Application application) {
+		EligibilityRule rule = eligibilityRules.get(application.serviceCode());
+		return rule == null ? Optional.empty() : Optional.of(rule.assess(application));
+	}
+
+	/**
+	 * A submitted application, for another module that acts on this module's events: without an access check and
+	 * without an access record, so it is not for showing to anyone. A draft does not exist here.
+	 */
+	@Transactional(readOnly = true)
+	public Application submitted(ApplicationId id) {
+		return applications.find(id).filter(a -> a.status() != Status.DRAFT).orElseThrow(NotFoundException::new);
+	}
 
 	public List<HistoryEntry> history(ApplicationId id) {
 		return applications.history(id);

@@ -125,6 +125,22 @@ public class Registry {
 	}
 
 	/**
+	 * A person another module holds a reference to, such as the ancestor a caseworker linked to a registration.
+	 * A record merged into another gives the one it was merged into. Not a search: the access was recorded when the
+	 * person was found.
+	 */
+	public Optional<Person> person(UUID id) {
+		return jdbc.sql("""
+				WITH RECURSIVE chain (id, merged_into, depth) AS (
+				  SELECT id, merged_into, 0 FROM registry.person WHERE id = ?
+				  UNION ALL
+				  SELECT p.id, p.merged_into, c.depth + 1 FROM registry.person p JOIN chain c ON p.id = c.merged_into
+				  WHERE c.depth < 20)
+				SELECT p.* FROM chain c JOIN registry.person p ON p.id = c.id
+				WHERE c.merged_into IS NULL""").param(id).query(Registry::person).optional();
+	}
+
+	/**
 	 * Persons whose given or family name matches any word of {@code query}, in any script; those matching more words
 	 * first. A record merged into another is not found: the one it was merged into is. Each person found is recorded in the access log under the staff member, with {@code purpose}.
 	 */

@@ -92,6 +92,35 @@ class ApplicationTest {
 	}
 
 	@Test
+	void approvalIsNotRecommendedWhileTheEligibilityRuleIsNotMet() {
+		Application application = submitted();
+		application.assign(caseworker, NOW);
+		var notMet = Assessment.of(List.of(new Assessment.Criterion("x.met", List.of(), true),
+				new Assessment.Criterion("x.not-met", List.of("2001"), false)));
+		assertThat(notMet.eligible()).isFalse();
+		// Who may recommend is checked first: the rule is nobody else's business.
+		assertThatThrownBy(() -> application.recommend(caseworker2, Outcome.APPROVE, List.of("ok"), "", WORKFLOW,
+				notMet, NOW)).extracting("messageKey").isEqualTo("applications.error.not-assignee");
+		assertThatThrownBy(() -> application.recommend(caseworker, Outcome.APPROVE, List.of("ok"), "", WORKFLOW,
+				notMet, NOW)).extracting("messageKey").isEqualTo("applications.error.not-eligible");
+		assertThat(application.status()).isEqualTo(Status.IN_REVIEW);
+		application.recommend(caseworker, Outcome.REFUSE, List.of("no"), "Displaced in 2001.", WORKFLOW, notMet, NOW);
+		assertThat(application.status()).isEqualTo(Status.AWAITING_DECISION);
+	}
+
+	@Test
+	void anAssessmentIsEligibleExactlyWhenEveryCriterionIsMet() {
+		var met = new Assessment.Criterion("x.met", List.of(), true);
+		var notMet = new Assessment.Criterion("x.not-met", List.of(), false);
+		assertThat(Assessment.of(List.of(met)).eligible()).isTrue();
+		assertThatThrownBy(() -> new Assessment(true, List.of(met, notMet)))
+				.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new Assessment(false, List.of())).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new Assessment.StaffAction("https://elsewhere.example/", "x.label"))
+				.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void fourEyes() {
 		Application application = submitted();
 		var both = new Actor(caseworker.account(), Role.SUPERVISOR, KHA);

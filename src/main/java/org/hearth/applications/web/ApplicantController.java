@@ -228,6 +228,7 @@ class ApplicantController {
 		model.addAttribute("history", applications.history(application.id()));
 		model.addAttribute("access", applications.accessLog(application.id()));
 		model.addAttribute("canAppeal", application.canAppeal(applications.today()));
+		model.addAttribute("eligibility", applications.eligibility(application).orElse(null));
 		model.addAttribute("sections", summary.summarize(definition, Answers.of(application.answers()), locale));
 		model.addAttribute("receipt", receipts.first("application", id, java.time.Duration.ZERO).orElse(null));
 		return "applications/application";

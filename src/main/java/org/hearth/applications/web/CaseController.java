@@ -126,6 +126,7 @@ class CaseController {
 		model.addAttribute("recommendedByMe", application.pendingRecommendation()
 				.map(r -> r.recommendedBy().equals(staff.id())).orElse(false));
 		model.addAttribute("excluded", application.isExcluded(staff.id()));
+		model.addAttribute("eligibility", applications.eligibility(application).orElse(null));
 		return "applications/case";
 	}
 
