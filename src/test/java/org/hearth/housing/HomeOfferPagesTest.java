@@ -46,12 +46,12 @@ class HomeOfferPagesTest {
 
 	@Test
 	void theHouseholdSeesItsScoreAndAnswersItsOfferInItsLanguage() throws Exception {
-		UUID area = fixtures.area("dasalti", AreaStatus.RELEASED);
+		UUID area = fixtures.area("sefibeyli", AreaStatus.RELEASED);
 		fixtures.readyUnit(area, 2, false);
 		CurrentUser applicant = users.newApplicant("hy");
-		UUID household = fixtures.household(applicant, 2, List.of("single-parent"), false, List.of("dasalti"),
+		UUID household = fixtures.household(applicant, 2, List.of("single-parent"), false, List.of("sefibeyli"),
 				LocalDate.now().minusYears(1).minusDays(1));
-		rounds.start(fixtures.officer(), List.of("dasalti"));
+		rounds.start(fixtures.officer(), List.of("sefibeyli"));
 		UUID offer = offers.ofHousehold(household).get(0).id();
 
 		String home = mvc.perform(get("/great-return/home").with(WebSession.signedIn(applicant))
@@ -75,9 +75,9 @@ class HomeOfferPagesTest {
 
 	@Test
 	void anotherHouseholdsOfferIsNotFound() throws Exception {
-		UUID area = fixtures.area("dasalti", AreaStatus.RELEASED);
+		UUID area = fixtures.area("sefibeyli", AreaStatus.RELEASED);
 		UUID unit = fixtures.readyUnit(area, 1, false);
-		UUID household = fixtures.household(users.newApplicant("en"), 1, List.of(), false, List.of("dasalti"),
+		UUID household = fixtures.household(users.newApplicant("en"), 1, List.of(), false, List.of("sefibeyli"),
 				LocalDate.now());
 		UUID offer = offers.offer(fixtures.officer(), unit, household).id();
 		CurrentUser stranger = users.newApplicant("en");

@@ -56,23 +56,23 @@ class RoundsTest {
 	@Test
 	void aRoundOffersReleasedUnitsByPriorityAndCanBeReRunByAnyone() throws Exception {
 		// Settlements of this test only, so that no other test's households take part.
-		UUID released = fixtures.area("tezebine", AreaStatus.RELEASED);
-		UUID hazard = fixtures.area("tezebine", AreaStatus.CONFIRMED_HAZARD);
+		UUID released = fixtures.area("zulfuqarli", AreaStatus.RELEASED);
+		UUID hazard = fixtures.area("zulfuqarli", AreaStatus.CONFIRMED_HAZARD);
 		UUID twoRooms = fixtures.readyUnit(released, 2, false);
 		UUID stepFree = fixtures.readyUnit(released, 2, true);
 		UUID inHazard = fixtures.readyUnit(hazard, 2, false);
 		LocalDate longAgo = LocalDate.now().minusYears(3).minusDays(2);
 		CurrentUser urgentApplicant = users.newApplicant("hy");
 		UUID urgent = fixtures.household(urgentApplicant, 3, List.of("disability", "elderly"), true,
-				List.of("tezebine"), longAgo);
-		UUID ordinary = fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("tezebine"),
+				List.of("zulfuqarli"), longAgo);
+		UUID ordinary = fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("zulfuqarli"),
 				LocalDate.now());
-		UUID late = fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("susakend", "tezebine"),
+		UUID late = fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("qarakisiler", "zulfuqarli"),
 				LocalDate.now());
-		UUID tooBig = fixtures.household(users.newApplicant("en"), 9, List.of(), false, List.of("tezebine"),
+		UUID tooBig = fixtures.household(users.newApplicant("en"), 9, List.of(), false, List.of("zulfuqarli"),
 				LocalDate.now());
 
-		Rounds.Round round = rounds.start(fixtures.officer(), List.of("tezebine"));
+		Rounds.Round round = rounds.start(fixtures.officer(), List.of("zulfuqarli"));
 
 		assertThat(round.units()).as("ready units in the round, released or not").isEqualTo(3);
 		assertThat(round.households()).isEqualTo(4);
@@ -129,15 +129,15 @@ class RoundsTest {
 
 	@Test
 	void theSameInputGivesTheSameResultBytes() {
-		UUID area = fixtures.area("susakend", AreaStatus.RELEASED);
+		UUID area = fixtures.area("qarakisiler", AreaStatus.RELEASED);
 		for (int rooms = 1; rooms <= 4; rooms++) {
 			fixtures.readyUnit(area, rooms, rooms % 2 == 0);
 		}
 		for (int i = 0; i < 6; i++) {
 			fixtures.household(users.newApplicant("en"), 1 + i % 5, i % 3 == 0 ? List.of("single-parent") : List.of(),
-					i == 4, List.of("susakend"), LocalDate.now().minusYears(i));
+					i == 4, List.of("qarakisiler"), LocalDate.now().minusYears(i));
 		}
-		Rounds.Round round = rounds.start(fixtures.officer(), List.of("susakend"));
+		Rounds.Round round = rounds.start(fixtures.officer(), List.of("qarakisiler"));
 		RoundFiles.Input input = RoundFiles.parseInput(rounds.inputFile(round.number()));
 
 		byte[] again = RoundFiles.result(org.hearth.housing.allocation.AllocationSolver.solve(input.households(),
