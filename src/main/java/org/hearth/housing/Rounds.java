@@ -28,6 +28,7 @@ import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Rounds {
 
+	/** Round entries written per batch. */
+	static final int ENTRY_BATCH = 1000;
+
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final Offers offers;
 	private final Gazetteer gazetteer;
 	private final HousingProperties policy;
@@ -51,9 +56,10 @@ public class Rounds {
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Rounds(JdbcClient jdbc, Offers offers, Gazetteer gazetteer, HousingProperties policy,
+	Rounds(JdbcClient jdbc, JdbcTemplate batch, Offers offers, Gazetteer gazetteer, HousingProperties policy,
 			ApplicationEventPublisher events, DisplayZone zone, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.offers = offers;
 		this.gazetteer = gazetteer;
 		this.policy = policy;
@@ -137,17 +143,21 @@ public class Rounds {
 				.sorted(Comparator.comparingLong(org.hearth.housing.allocation.Household::priority).reversed()
 						.thenComparing(org.hearth.housing.allocation.Household::id))
 				.toList();
+		// One line per household: sent in batches, since a round can hold hundreds of thousands.
+		List<Object[]> lines = new ArrayList<>(ENTRY_BATCH);
 		int position = 0;
 		for (org.hearth.housing.allocation.Household h : ranked) {
 			position++;
 			Assignment a = assigned.get(h.id());
-			jdbc.sql("""
-					INSERT INTO housing.round_entry (round_id, household_id, pseudonym, priority, points, unit_id,
-					  preference_rank, position) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
-					.params(id, byPseudonym.get(h.id()).id(), h.id(), (int) h.priority(),
-							json.writeValueAsString(points.get(h.id())), a == null ? null : UUID.fromString(a.unitId()),
-							a == null ? null : a.preferenceRank(), position)
-					.update();
+			lines.add(new Object[] { id, byPseudonym.get(h.id()).id(), h.id(), (int) h.priority(),
+					json.writeValueAsString(points.get(h.id())), a == null ? null : UUID.fromString(a.unitId()),
+					a == null ? null : a.preferenceRank(), position });
+			if (lines.size() == ENTRY_BATCH || position == ranked.size()) {
+				batch.batchUpdate("""
+						INSERT INTO housing.round_entry (round_id, household_id, pseudonym, priority, points, unit_id,
+						  preference_rank, position) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)""", lines);
+				lines.clear();
+			}
 		}
 		for (Assignment a : result.assignments()) {
 			offers.make(staff, id, UUID.fromString(a.unitId()), byPseudonym.get(a.householdId()).id());
