@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.hearth.identity.Accounts;
 import org.hearth.platform.Mailer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,19 +22,25 @@ class HousingNotifications {
 	private final Programme programme;
 	private final Accounts accounts;
 	private final Mailer mailer;
+	private final ApplicationEventPublisher events;
 
-	HousingNotifications(Offers offers, Programme programme, Accounts accounts, Mailer mailer) {
+	HousingNotifications(Offers offers, Programme programme, Accounts accounts, Mailer mailer,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.offers = offers;
 		this.programme = programme;
 		this.accounts = accounts;
 		this.mailer = mailer;
 	}
 
+	/** A round's offers, each passed on as an event of its own: one failed e-mail is retried alone. */
 	@ApplicationModuleListener
-	void on(HousingChanged change) {
-		if (!change.entityType().equals("offer")) {
-			return;
-		}
+	void on(Offers.OffersMade made) {
+		made.offers().forEach(offer -> events.publishEvent(new Offers.OfferChanged(offer, "offered")));
+	}
+
+	@ApplicationModuleListener
+	void on(Offers.OfferChanged change) {
 		String template = switch (change.action()) {
 			case "offered", "reinstated" -> "offer-made";
 			case "suspended" -> "offer-suspended";
@@ -43,7 +50,7 @@ class HousingNotifications {
 		if (template == null) {
 			return;
 		}
-		Offers.Offer offer = offers.find(change.entityId());
+		Offers.Offer offer = offers.find(change.offer());
 		accounts.contact(programme.household(offer.household()).account()).ifPresent(contact -> mailer.send(
 				contact.email(), contact.language(), template, Map.of("offerId", offer.id().toString(), "deadline",
 						offer.deadline().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)

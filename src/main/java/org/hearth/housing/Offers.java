@@ -5,7 +5,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +22,10 @@ import org.hearth.platform.DisplayZone;
 import org.hearth.shared.ConflictException;
 import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
+import org.hearth.transparency.TransparencyLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -39,6 +45,8 @@ public class Offers {
 			"personal", "other");
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final TransparencyLog log;
 	private final Units units;
 	private final Programme programme;
 	private final HousingProperties policy;
@@ -46,9 +54,11 @@ public class Offers {
 	private final DisplayZone zone;
 	private final Clock clock;
 
-	Offers(JdbcClient jdbc, Units units, Programme programme, HousingProperties policy,
-			ApplicationEventPublisher events, DisplayZone zone, Clock clock) {
+	Offers(JdbcClient jdbc, JdbcTemplate batch, TransparencyLog log, Units units, Programme programme,
+			HousingProperties policy, ApplicationEventPublisher events, DisplayZone zone, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+		this.log = log;
 		this.units = units;
 		this.programme = programme;
 		this.policy = policy;
@@ -79,38 +89,97 @@ public class Offers {
 		return make(staff, null, unit, household);
 	}
 
+	/** A unit to offer to a household. */
+	record Pairing(UUID unit, UUID household) {
+	}
+
 	/**
 	 * Offers a ready unit in a released area to a waiting household. Two attempts at one unit or one household:
 	 * the second waits for the first's lock and then finds the unit or household taken.
 	 */
 	Offer make(@Nullable CurrentUser staff, @Nullable UUID round, UUID unitId, UUID householdId) {
-		Unit unit = units.lock(unitId);
-		if (!units.areaReleased(unit)) {
-			throw new RuleViolationException("housing.error.area-not-released");
+		return find(makeAll(staff, round, List.of(new Pairing(unitId, householdId))).get(0));
+	}
+
+	/**
+	 * Makes several offers at once, as a round does: the units and households are locked and checked together, the
+	 * rows written in batches and the log entries appended in one go. All or none: one unit not ready, not in a
+	 * released area, or one household no longer waiting, and nothing is offered. Returns the offers' ids in the
+	 * order of {@code pairings}.
+	 */
+	List<UUID> makeAll(@Nullable CurrentUser staff, @Nullable UUID round, List<Pairing> pairings) {
+		if (pairings.isEmpty()) {
+			return List.of();
 		}
-		if (unit.status() != UnitStatus.READY) {
-			throw new ConflictException("housing.error.unit-not-ready");
+		UUID[] unitIds = pairings.stream().map(Pairing::unit).sorted().toArray(UUID[]::new);
+		UUID[] householdIds = pairings.stream().map(Pairing::household).sorted().toArray(UUID[]::new);
+		// Locks in id order, so that two batches never wait for each other in a circle.
+		Map<UUID, Unit> locked = new HashMap<>();
+		jdbc.sql("SELECT * FROM housing.unit WHERE id = ANY (?) ORDER BY id FOR UPDATE").param(unitIds)
+				.query(Units::row).list().forEach(u -> locked.put(u.id(), u));
+		Set<UUID> released = new HashSet<>(jdbc.sql("""
+				SELECT u.id FROM housing.unit u JOIN housing.area a ON a.id = u.area_id
+				WHERE u.id = ANY (?) AND a.status = 'RELEASED' ORDER BY a.id FOR SHARE OF a""")
+				.param(unitIds).query(UUID.class).list());
+		Map<UUID, HouseholdStatus> waiting = new HashMap<>();
+		jdbc.sql("SELECT id, status FROM housing.household WHERE id = ANY (?) ORDER BY id FOR UPDATE")
+				.param(householdIds)
+				.query(rs -> {
+					waiting.put(rs.getObject(1, UUID.class), HouseholdStatus.valueOf(rs.getString(2)));
+				});
+		if (unitIds.length != new HashSet<>(List.of(unitIds)).size()
+				|| householdIds.length != new HashSet<>(List.of(householdIds)).size()) {
+			throw new IllegalArgumentException("a unit or household appears twice in one batch of offers");
 		}
-		Household household = lockHousehold(householdId);
-		if (household.status() != HouseholdStatus.WAITING) {
-			throw new ConflictException("housing.error.household-not-waiting");
+		for (Pairing p : pairings) {
+			Unit unit = locked.get(p.unit());
+			if (unit == null) {
+				throw new NotFoundException();
+			}
+			if (!released.contains(p.unit())) {
+				throw new RuleViolationException("housing.error.area-not-released");
+			}
+			if (unit.status() != UnitStatus.READY) {
+				throw new ConflictException("housing.error.unit-not-ready");
+			}
+			HouseholdStatus status = waiting.get(p.household());
+			if (status == null) {
+				throw new NotFoundException();
+			}
+			if (status != HouseholdStatus.WAITING) {
+				throw new ConflictException("housing.error.household-not-waiting");
+			}
 		}
-		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
+		Timestamp at = Timestamp.from(now);
 		LocalDate deadline = today().plusDays(policy.offerDays());
-		try {
-			jdbc.sql("""
-					INSERT INTO housing.offer (id, round_id, household_id, unit_id, status, offered_at, deadline, version)
-					VALUES (?, ?, ?, ?, 'OPEN', ?, ?, 0)""")
-					.params(id, round, householdId, unitId, Timestamp.from(now), Date.valueOf(deadline)).update();
+		String role = HousingChanged.roleOf(staff);
+		List<UUID> ids = new ArrayList<>();
+		List<Object[]> offerRows = new ArrayList<>();
+		List<Object[]> historyRows = new ArrayList<>();
+		List<HousingChanged> changes = new ArrayList<>();
+		for (Pairing p : pairings) {
+			UUID id = UUID.randomUUID();
+			ids.add(id);
+			offerRows.add(new Object[] {id, round, p.household(), p.unit(), at, Date.valueOf(deadline)});
+			historyRows.add(new Object[] {id, role, at});
+			changes.add(HousingChanged.by(staff, "offer", id, "offered", now,
+					digest(id, p.unit(), p.household(), OfferStatus.OPEN, deadline, null, null)));
 		}
-		catch (DuplicateKeyException e) {
-			throw new ConflictException("housing.error.unit-not-ready");
-		}
-		units.move(unitId, UnitStatus.OFFERED);
-		programme.move(householdId, HouseholdStatus.OFFERED);
-		record(staff, id, OfferStatus.OPEN, null, "offered", now);
-		return find(id);
+		batch.batchUpdate("""
+				INSERT INTO housing.offer (id, round_id, household_id, unit_id, status, offered_at, deadline, version)
+				VALUES (?, ?, ?, ?, 'OPEN', ?, ?, 0)""", offerRows);
+		batch.batchUpdate("""
+				INSERT INTO housing.offer_history (offer_id, status, note, role, changed_at)
+				VALUES (?, 'OPEN', NULL, ?, ?)""", historyRows);
+		jdbc.sql("UPDATE housing.unit SET status = 'OFFERED', updated_at = ?, version = version + 1 WHERE id = ANY (?)")
+				.params(at, unitIds).update();
+		jdbc.sql("""
+				UPDATE housing.household SET status = 'OFFERED', updated_at = ?, version = version + 1
+				WHERE id = ANY (?)""").params(at, householdIds).update();
+		log.appendAll(changes);
+		events.publishEvent(new OffersMade(ids));
+		return ids;
 	}
 
 	/**
@@ -362,9 +431,24 @@ public class Offers {
 		jdbc.sql("INSERT INTO housing.offer_history (offer_id, status, note, role, changed_at) VALUES (?, ?, ?, ?, ?)")
 				.params(offer, status.name(), note, role, Timestamp.from(at)).update();
 		Offer now = find(offer);
-		events.publishEvent(HousingChanged.by(actor, "offer", offer, action, at, Digests.sha256(String.join("\n",
-				now.id().toString(), now.unit().toString(), now.household().toString(), now.status().name(),
-				String.valueOf(now.deadline()), String.valueOf(now.keysHandedOn()), String.valueOf(now.movedInOn())))));
+		log.appendAll(List.of(HousingChanged.by(actor, "offer", offer, action, at, digest(now.id(), now.unit(),
+				now.household(), now.status(), now.deadline(), now.keysHandedOn(), now.movedInOn()))));
+		events.publishEvent(new OfferChanged(offer, action));
+	}
+
+	/** What the log commits to for an offer: its parties, status and dates after the change. */
+	private static String digest(UUID id, UUID unit, UUID household, OfferStatus status, LocalDate deadline,
+			@Nullable LocalDate keysHandedOn, @Nullable LocalDate movedInOn) {
+		return Digests.sha256(String.join("\n", id.toString(), unit.toString(), household.toString(), status.name(),
+				String.valueOf(deadline), String.valueOf(keysHandedOn), String.valueOf(movedInOn)));
+	}
+
+	/** Published after an offer changed, for the household's e-mail. */
+	record OfferChanged(UUID offer, String action) {
+	}
+
+	/** Published after a batch of offers was made; each becomes an {@link OfferChanged} for its e-mail. */
+	record OffersMade(List<UUID> offers) {
 	}
 
 	LocalDate today() {

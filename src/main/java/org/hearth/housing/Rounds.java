@@ -159,9 +159,9 @@ public class Rounds {
 				lines.clear();
 			}
 		}
-		for (Assignment a : result.assignments()) {
-			offers.make(staff, id, UUID.fromString(a.unitId()), byPseudonym.get(a.householdId()).id());
-		}
+		offers.makeAll(staff, id, result.assignments().stream()
+				.map(a -> new Offers.Pairing(UUID.fromString(a.unitId()), byPseudonym.get(a.householdId()).id()))
+				.toList());
 		events.publishEvent(HousingChanged.by(staff, "allocation-round", id, "completed", now,
 				commitment(inputHash, AllocationSolver.ALGORITHM_VERSION, resultHash)));
 		return round(number);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A round matches waiting households to ready units in released areas, offers each match, and records its input,
@@ -49,6 +50,12 @@ class RoundsTest {
 
 	@Autowired
 	Receipts receipts;
+
+	@Autowired
+	org.hearth.platform.DemoMailbox.Mailbox mailbox;
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
 
 	@TempDir
 	Path files;
@@ -85,6 +92,11 @@ class RoundsTest {
 		assertThat(offers.ofHousehold(late)).isEmpty();
 		assertThat(offers.ofHousehold(tooBig)).isEmpty();
 		assertThat(programme.household(tooBig).status()).isEqualTo(HouseholdStatus.WAITING);
+		// Each household with an offer is told, in its language.
+		var mail = await().until(() -> mailbox.to(users.email(urgentApplicant)), m -> !m.isEmpty());
+		assertThat(mail.get(0).subject())
+				.isEqualTo(messages.getMessage("mail.offer-made.subject", null, java.util.Locale.forLanguageTag("hy")));
+		assertThat(receipts.of("offer", urgentOffer.id())).hasSize(1);
 
 		// The household's own line: its score, made of published parts, and its place.
 		Rounds.Entry line = rounds.mine(urgentApplicant.id()).get(0).getValue();
