@@ -92,24 +92,34 @@ public class MineAction {
 	}
 
 	/**
-	 * Creates the area or records its new status. Returns whether anything changed. A release in the future, a
-	 * release without certificate, or an unknown settlement is refused.
+	 * What recording a status did.
+	 *
+	 * @param changed whether anything changed
+	 * @param suspendedOffers offers of the area's units suspended because it stopped being released
+	 */
+	public record Recorded(boolean changed, int suspendedOffers) {
+	}
+
+	/**
+	 * Creates the area or records its new status. A release in the future, a release without certificate, or an
+	 * unknown settlement is refused.
 	 */
 	@Transactional
-	public boolean record(CurrentUser staff, AreaRecord record, String source) {
+	public Recorded record(CurrentUser staff, AreaRecord record, String source) {
 		check(record).ifPresent(key -> {
 			throw new RuleViolationException(key);
 		});
 		return apply(staff, record, source);
 	}
 
-	private boolean apply(CurrentUser staff, AreaRecord record, String source) {
+	private Recorded apply(CurrentUser staff, AreaRecord record, String source) {
 		Instant now = clock.instant();
 		Optional<Area> existing = jdbc.sql("SELECT * FROM housing.area WHERE reference = ? FOR UPDATE")
 				.param(record.reference()).query(MineAction::area).optional();
 		String certificate = record.status() == AreaStatus.RELEASED ? record.certificate() : null;
 		LocalDate releasedOn = record.status() == AreaStatus.RELEASED ? record.releasedOn() : null;
 		UUID id;
+		int suspended = 0;
 		if (existing.isEmpty()) {
 			id = UUID.randomUUID();
 			jdbc.sql("""
@@ -126,10 +136,10 @@ public class MineAction {
 					&& area.sector().equals(record.sector()) && java.util.Objects.equals(area.certificate(), certificate)
 					&& java.util.Objects.equals(area.releasedOn(), releasedOn);
 			if (same) {
-				return false;
+				return new Recorded(false, 0);
 			}
 			if (area.released() && record.status() != AreaStatus.RELEASED) {
-				offers.suspendInArea(id, record.status(), staff);
+				suspended = offers.suspendInArea(id, record.status(), staff);
 			}
 			jdbc.sql("""
 					UPDATE housing.area SET settlement = ?, sector = ?, status = ?, certificate = ?, released_on = ?,
@@ -147,7 +157,7 @@ public class MineAction {
 		events.publishEvent(HousingChanged.by(staff, "mine-action-area", id, record.status().name().toLowerCase(
 				java.util.Locale.ROOT), now, Digests.sha256(String.join("\n", record.reference(), record.settlement(),
 						record.status().name(), String.valueOf(certificate), String.valueOf(releasedOn)))));
-		return true;
+		return new Recorded(true, suspended);
 	}
 
 	/** The message key of what is wrong with a record, if anything. */
@@ -179,7 +189,10 @@ public class MineAction {
 	public record Problem(int line, String messageKey, List<Object> arguments) {
 	}
 
-	public record ImportReport(int changed, int unchanged, List<Problem> problems) {
+	/**
+	 * @param suspendedOffers offers suspended because an area in the file stopped being released
+	 */
+	public record ImportReport(int changed, int unchanged, int suspendedOffers, List<Problem> problems) {
 
 		public boolean complete() {
 			return problems.isEmpty();
@@ -198,10 +211,10 @@ public class MineAction {
 			Csv.parse(csv, records::add);
 		}
 		catch (IOException | IllegalArgumentException e) {
-			return new ImportReport(0, 0, List.of(new Problem(0, "housing.import.unreadable", List.of())));
+			return new ImportReport(0, 0, 0, List.of(new Problem(0, "housing.import.unreadable", List.of())));
 		}
 		if (records.isEmpty() || !records.get(0).fields().equals(COLUMNS)) {
-			return new ImportReport(0, 0,
+			return new ImportReport(0, 0, 0,
 					List.of(new Problem(1, "housing.import.header", List.of(String.join(",", COLUMNS)))));
 		}
 		List<Problem> problems = new ArrayList<>();
@@ -246,15 +259,18 @@ public class MineAction {
 			}
 		}
 		if (!problems.isEmpty()) {
-			return new ImportReport(0, 0, problems);
+			return new ImportReport(0, 0, 0, problems);
 		}
 		int changed = 0;
+		int suspended = 0;
 		for (AreaRecord record : good) {
-			if (apply(staff, record, source)) {
+			Recorded recorded = apply(staff, record, source);
+			if (recorded.changed()) {
 				changed++;
 			}
+			suspended += recorded.suspendedOffers();
 		}
-		return new ImportReport(changed, good.size() - changed, List.of());
+		return new ImportReport(changed, good.size() - changed, suspended, List.of());
 	}
 
 	private static Area area(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -266,8 +266,10 @@ public class Offers {
 	 * The area of these units is no longer released: every open or accepted offer in it is suspended, its unit
 	 * returns to ready (and cannot be offered until the area is released again), its household waits again and is
 	 * told why. Runs in the transaction that changes the area's status.
+	 *
+	 * @return how many offers were suspended
 	 */
-	void suspendInArea(UUID area, AreaStatus status, CurrentUser staff) {
+	int suspendInArea(UUID area, AreaStatus status, CurrentUser staff) {
 		List<UUID> live = jdbc.sql("""
 				SELECT o.id FROM housing.offer o JOIN housing.unit u ON u.id = o.unit_id
 				WHERE u.area_id = ? AND o.status IN ('OPEN', 'ACCEPTED') ORDER BY o.id""")
@@ -282,6 +284,7 @@ public class Offers {
 			release(offer);
 			record(staff, id, OfferStatus.SUSPENDED, status.name(), "suspended", now);
 		}
+		return live.size();
 	}
 
 	/** Offers a suspended unit again to the same household, once its area is released again. */

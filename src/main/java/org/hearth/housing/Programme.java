@@ -87,6 +87,13 @@ public class Programme {
 				.param(account.id()).query(Programme::row).list();
 	}
 
+	/** Households waiting for a home that name the settlement among their preferences, longest registered first. */
+	public List<Household> waiting(String settlement, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM housing.household WHERE status = 'WAITING' AND ? = ANY (preferences)
+				ORDER BY registered_on, id LIMIT ?""").params(settlement, limit).query(Programme::row).list();
+	}
+
 	void move(UUID household, HouseholdStatus status) {
 		jdbc.sql("UPDATE housing.household SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?")
 				.params(status.name(), Timestamp.from(clock.instant()), household).update();

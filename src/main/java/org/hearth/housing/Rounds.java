@@ -80,6 +80,18 @@ public class Rounds {
 			@Nullable UUID unit, @Nullable Integer preferenceRank) {
 	}
 
+	/**
+	 * Why a household got no home in a round, as a message key with its arguments.
+	 *
+	 * @param messageKey one of {@code housing.round.why.*}
+	 */
+	public record Explanation(String messageKey, List<Object> arguments) {
+
+		public Explanation {
+			arguments = List.copyOf(arguments);
+		}
+	}
+
 	/** Runs a round over the given settlements. One round at a time; a second waits for the first. */
 	@Transactional
 	public Round start(CurrentUser staff, List<String> settlements) {
@@ -216,6 +228,16 @@ public class Rounds {
 				.query((rs, n) -> Map.entry(rs.getInt("number"), entry(rs, n))).list()
 				.forEach(e -> mine.add(Map.entry(round(e.getKey()), e.getValue())));
 		return mine;
+	}
+
+	/**
+	 * For each household of the round that got no home, keyed by its pseudonym, why: worked out from the round's
+	 * published input file, as anyone holding the file could.
+	 */
+	public Map<String, Explanation> explanations(int number) {
+		Set<String> housed = new java.util.HashSet<>();
+		entries(number).stream().filter(e -> e.unit() != null).forEach(e -> housed.add(e.pseudonym()));
+		return RoundExplanations.whyNotHoused(RoundFiles.parseInput(inputFile(number)), housed);
 	}
 
 	public Optional<Entry> entry(int number, UUID household) {

@@ -8,7 +8,7 @@ public enum UnitStatus {
 	PLANNED, UNDER_CONSTRUCTION, READY, OFFERED, ALLOCATED, OCCUPIED;
 
 	/** The changes staff make by hand: construction goes forward, or back one step when damage is found. */
-	boolean canBeSetByStaffTo(UnitStatus next) {
+	public boolean canBeSetByStaffTo(UnitStatus next) {
 		return switch (this) {
 			case PLANNED -> next == UNDER_CONSTRUCTION;
 			case UNDER_CONSTRUCTION -> Set.of(PLANNED, READY).contains(next);

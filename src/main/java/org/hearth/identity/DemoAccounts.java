@@ -38,6 +38,7 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("supervisor2@hearth.demo", Set.of(Role.SUPERVISOR), "KHA", "en"),
 			new Demo("caseworker.shusha@hearth.demo", Set.of(Role.CASEWORKER), "SHU", "az"),
 			new Demo("supervisor.shusha@hearth.demo", Set.of(Role.SUPERVISOR), "SHU", "az"),
+			new Demo("housing@hearth.demo", Set.of(Role.HOUSING_OFFICER), "KHA", "en"),
 			new Demo("observer@hearth.demo", Set.of(Role.OBSERVER), null, "en"),
 			new Demo("dpo@hearth.demo", Set.of(Role.DATA_PROTECTION_OFFICER), null, "en"),
 			new Demo("admin@hearth.demo", Set.of(Role.ADMINISTRATOR), null, "en"));

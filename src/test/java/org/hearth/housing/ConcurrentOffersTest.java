@@ -45,10 +45,10 @@ class ConcurrentOffersTest {
 
 	@Test
 	void fiftyOffersOfOneUnitToFiftyHouseholdsMakeOneOffer() throws Exception {
-		UUID unit = fixtures.readyUnit(fixtures.area("agbulaq", AreaStatus.RELEASED), 2, false);
+		UUID unit = fixtures.readyUnit(fixtures.area("mincivan", AreaStatus.RELEASED), 2, false);
 		List<UUID> households = new ArrayList<>();
 		for (int i = 0; i < ATTEMPTS; i++) {
-			households.add(fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("agbulaq"),
+			households.add(fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("mincivan"),
 					LocalDate.of(2025, 2, 1)));
 		}
 		CurrentUser officer = fixtures.officer();
@@ -66,14 +66,14 @@ class ConcurrentOffersTest {
 
 	@Test
 	void fiftyAcceptancesAndOffersOfOneUnitMakeOneAllocation() throws Exception {
-		UUID unit = fixtures.readyUnit(fixtures.area("agbulaq", AreaStatus.RELEASED), 3, false);
+		UUID unit = fixtures.readyUnit(fixtures.area("mincivan", AreaStatus.RELEASED), 3, false);
 		CurrentUser applicant = users.newApplicant("hy");
-		UUID household = fixtures.household(applicant, 3, List.of(), false, List.of("agbulaq"),
+		UUID household = fixtures.household(applicant, 3, List.of(), false, List.of("mincivan"),
 				LocalDate.of(2025, 2, 1));
 		UUID offer = offers.offer(fixtures.officer(), unit, household).id();
 		List<UUID> others = new ArrayList<>();
 		for (int i = 0; i < ATTEMPTS / 2; i++) {
-			others.add(fixtures.household(users.newApplicant("en"), 3, List.of(), false, List.of("agbulaq"),
+			others.add(fixtures.household(users.newApplicant("en"), 3, List.of(), false, List.of("mincivan"),
 					LocalDate.of(2025, 2, 1)));
 		}
 		List<Callable<Object>> attempts = new ArrayList<>();

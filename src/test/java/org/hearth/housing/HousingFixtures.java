@@ -10,7 +10,11 @@ import org.hearth.identity.Role;
 import org.hearth.identity.TestUsers;
 import org.springframework.stereotype.Component;
 
-/** Areas, units and admitted households for tests, through the module's own services. */
+/**
+ * Areas, units and admitted households for tests, through the module's own services. A round takes every waiting
+ * household that prefers its settlements, and all test classes share one database: each test class works in
+ * settlements of its own (demo data: susa, xocali, hadrut).
+ */
 @Component
 public class HousingFixtures {
 

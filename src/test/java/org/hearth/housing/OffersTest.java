@@ -62,9 +62,9 @@ class OffersTest {
 	@Test
 	void aUnitInAnAreaThatIsNotReleasedIsNeverOffered() {
 		for (AreaStatus status : List.of(AreaStatus.SUSPECTED_HAZARD, AreaStatus.CONFIRMED_HAZARD)) {
-			UUID area = fixtures.area("ballica", status);
+			UUID area = fixtures.area("xelefli", status);
 			UUID unit = fixtures.readyUnit(area, 2, false);
-			UUID household = fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("ballica"),
+			UUID household = fixtures.household(users.newApplicant("en"), 2, List.of(), false, List.of("xelefli"),
 					REGISTERED);
 
 			assertThatThrownBy(() -> offers.offer(fixtures.officer(), unit, household))
@@ -81,10 +81,10 @@ class OffersTest {
 
 	@Test
 	void anOfferIsSuspendedWhenItsAreaIsNoLongerReleasedAndTheHouseholdIsToldWhy() {
-		UUID area = fixtures.area("ballica", AreaStatus.RELEASED);
+		UUID area = fixtures.area("xelefli", AreaStatus.RELEASED);
 		UUID unit = fixtures.readyUnit(area, 2, false);
 		CurrentUser applicant = users.newApplicant("az");
-		UUID household = fixtures.household(applicant, 2, List.of(), false, List.of("ballica"), REGISTERED);
+		UUID household = fixtures.household(applicant, 2, List.of(), false, List.of("xelefli"), REGISTERED);
 		Offers.Offer offer = offers.offer(fixtures.officer(), unit, household);
 		assertThat(offer.status()).isEqualTo(OfferStatus.OPEN);
 		assertThat(stock.unit(unit).status()).isEqualTo(UnitStatus.OFFERED);
@@ -121,10 +121,10 @@ class OffersTest {
 
 	@Test
 	void acceptingHandingOverAndMovingIn() {
-		UUID area = fixtures.area("ballica", AreaStatus.RELEASED);
+		UUID area = fixtures.area("xelefli", AreaStatus.RELEASED);
 		UUID unit = fixtures.readyUnit(area, 3, true);
 		CurrentUser applicant = users.newApplicant("hy");
-		UUID household = fixtures.household(applicant, 4, List.of("disability"), true, List.of("ballica"), REGISTERED);
+		UUID household = fixtures.household(applicant, 4, List.of("disability"), true, List.of("xelefli"), REGISTERED);
 		Offers.Offer offer = offers.offer(fixtures.officer(), unit, household);
 
 		assertThat(offers.accept(applicant, offer.id()).status()).isEqualTo(OfferStatus.ACCEPTED);
@@ -146,10 +146,10 @@ class OffersTest {
 
 	@Test
 	void aDeclinedOrExpiredUnitReturnsToThePool() {
-		UUID area = fixtures.area("ballica", AreaStatus.RELEASED);
+		UUID area = fixtures.area("xelefli", AreaStatus.RELEASED);
 		UUID unit = fixtures.readyUnit(area, 2, false);
 		CurrentUser first = users.newApplicant("ru");
-		UUID firstHousehold = fixtures.household(first, 2, List.of(), false, List.of("ballica"), REGISTERED);
+		UUID firstHousehold = fixtures.household(first, 2, List.of(), false, List.of("xelefli"), REGISTERED);
 		Offers.Offer declined = offers.offer(fixtures.officer(), unit, firstHousehold);
 
 		assertThatThrownBy(() -> offers.decline(first, declined.id(), "other", " "))
@@ -164,7 +164,7 @@ class OffersTest {
 		assertThat(programme.household(firstHousehold).status()).isEqualTo(HouseholdStatus.WAITING);
 
 		CurrentUser second = users.newApplicant("en");
-		UUID secondHousehold = fixtures.household(second, 2, List.of(), false, List.of("ballica"), REGISTERED);
+		UUID secondHousehold = fixtures.household(second, 2, List.of(), false, List.of("xelefli"), REGISTERED);
 		Offers.Offer late = offers.offer(fixtures.officer(), unit, secondHousehold);
 		jdbc.sql("UPDATE housing.offer SET deadline = ? WHERE id = ?")
 				.params(java.sql.Date.valueOf(offers.today().minusDays(1)), late.id()).update();
@@ -181,9 +181,9 @@ class OffersTest {
 
 	@Test
 	void anotherHouseholdsOfferDoesNotExistForTheApplicant() {
-		UUID area = fixtures.area("ballica", AreaStatus.RELEASED);
+		UUID area = fixtures.area("xelefli", AreaStatus.RELEASED);
 		UUID unit = fixtures.readyUnit(area, 1, false);
-		UUID household = fixtures.household(users.newApplicant("en"), 1, List.of(), false, List.of("ballica"),
+		UUID household = fixtures.household(users.newApplicant("en"), 1, List.of(), false, List.of("xelefli"),
 				REGISTERED);
 		Offers.Offer offer = offers.offer(fixtures.officer(), unit, household);
 		CurrentUser stranger = users.newApplicant("en");

@@ -41,7 +41,8 @@ public record Rules(int[] preferenceWeights, int minPersonsPerRoomOffset, int ma
 		return preferenceWeights[rank];
 	}
 
-	boolean fits(int persons, int rooms) {
+	/** Whether a unit of {@code rooms} rooms houses {@code persons} persons under these rules. */
+	public boolean fits(int persons, int rooms) {
 		return persons >= Math.max(1, rooms - minPersonsPerRoomOffset) && persons <= (long) maxPersonsPerRoom * rooms;
 	}
 
