@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.hearth.gazetteer.Gazetteer;
 import org.hearth.identity.CurrentUser;
+import org.hearth.platform.DisplayZone;
 import org.hearth.shared.Csv;
 import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
@@ -40,9 +41,12 @@ public class MineAction {
 	private final Gazetteer gazetteer;
 	private final Offers offers;
 	private final ApplicationEventPublisher events;
+	private final DisplayZone zone;
 	private final Clock clock;
 
-	MineAction(JdbcClient jdbc, Gazetteer gazetteer, Offers offers, ApplicationEventPublisher events, Clock clock) {
+	MineAction(JdbcClient jdbc, Gazetteer gazetteer, Offers offers, ApplicationEventPublisher events, DisplayZone zone,
+			Clock clock) {
+		this.zone = zone;
 		this.jdbc = jdbc;
 		this.gazetteer = gazetteer;
 		this.offers = offers;
@@ -178,7 +182,8 @@ public class MineAction {
 			if (record.certificate().length() > 100) {
 				return Optional.of("housing.import.certificate");
 			}
-			if (record.releasedOn().isAfter(LocalDate.now(clock))) {
+			// Today where the certificates are signed, not in UTC: late in the evening UTC it is tomorrow in Baku.
+			if (record.releasedOn().isAfter(LocalDate.now(clock.withZone(zone.zone())))) {
 				return Optional.of("housing.error.release-in-future");
 			}
 		}
