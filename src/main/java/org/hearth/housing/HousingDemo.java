@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hearth.identity.AccountId;
+import org.hearth.identity.Accounts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,9 +70,13 @@ class HousingDemo implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 	private final Programme programme;
+	private final Accounts accounts;
 	private final Clock clock;
 
-	HousingDemo(JdbcClient jdbc, Programme programme, Clock clock) {
+	private static final List<String> DEMO_APPLICANTS = List.of("applicant@hearth.demo", "applicant.ru@hearth.demo");
+
+	HousingDemo(JdbcClient jdbc, Programme programme, Accounts accounts, Clock clock) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.programme = programme;
 		this.clock = clock;
@@ -133,8 +139,10 @@ class HousingDemo implements ApplicationRunner {
 				List.of("single-parent"), List.of("serious-illness", "elderly"));
 		for (int i = 0; i < households.length; i++) {
 			UUID application = UUID.nameUUIDFromBytes(("demo-household-" + i).getBytes(StandardCharsets.UTF_8));
-			programme.enrol(new Programme.Enrolment(application,
-					new AccountId(UUID.nameUUIDFromBytes(("demo-account-" + i).getBytes(StandardCharsets.UTF_8))),
+			// The first two belong to the demo applicants, so that "My home" shows a household and its rounds.
+			AccountId account = (i < DEMO_APPLICANTS.size() ? accounts.byEmail(DEMO_APPLICANTS.get(i)) : Optional.<AccountId>empty())
+					.orElse(new AccountId(UUID.nameUUIDFromBytes(("demo-account-" + i).getBytes(StandardCharsets.UTF_8))));
+			programme.enrol(new Programme.Enrolment(application, account,
 					null, households[i][0], needs.get(i % needs.size()), households[i][1] == 1,
 					preferences.get(i % preferences.size()), null, today.minusMonths(7L * i + 3)));
 		}
