@@ -4,38 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
-class HomeBrowserIT {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
+class HomeBrowserIT extends BrowserJourney {
 
 	@Test
 	void homePageFollowsTheBrowserLanguageAndTheSwitchRemembersTheChoice() {
 		Page page = browser.newPage("ru-RU", true);
-		page.navigate("http://localhost:" + port + "/");
+		page.navigate(url("/"));
 		assertThat(page.locator("html").getAttribute("lang")).isEqualTo("ru");
 		assertThat(page.locator("h1").textContent()).isEqualTo("Услуги");
 
@@ -43,7 +21,7 @@ class HomeBrowserIT {
 		assertThat(page.locator("html").getAttribute("lang")).isEqualTo("hy");
 		assertThat(page.url()).contains("lang=hy");
 
-		page.navigate("http://localhost:" + port + "/login");
+		page.navigate(url("/login"));
 		assertThat(page.locator("html").getAttribute("lang")).as("remembered in a cookie").isEqualTo("hy");
 		page.locator("nav.languages a[hreflang=az]").click();
 		assertThat(page.url()).as("stays on the same page").contains("/login");
@@ -55,7 +33,7 @@ class HomeBrowserIT {
 		Page page = browser.newPage("en", true);
 		List<String> violations = new ArrayList<>();
 		for (String path : List.of("/", "/login", "/register")) {
-			page.navigate("http://localhost:" + port + path);
+			page.navigate(url(path));
 			Browser.seriousAccessibilityViolations(page).forEach(v -> violations.add(path + ": " + v));
 		}
 		assertThat(violations).isEmpty();

@@ -3,8 +3,6 @@ package org.hearth.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Download;
@@ -12,12 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,78 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JavaScript switched off, a caseworker works the case in English, a supervisor confirms in Russian, the
  * applicant downloads the Armenian letter, and anyone verifies its code. axe-core checks every page on the way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
-class ResidencyJourneyBrowserIT {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	final List<String> accessibility = new ArrayList<>();
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
-
-	String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	Page auditor;
-
-	/**
-	 * Runs axe on the page as it is now and keeps what it finds. axe is JavaScript: for a page shown without it,
-	 * the same HTML is audited in a page that runs scripts, at the same origin so that the stylesheet applies.
-	 */
-	void audit(Page page) {
-		String where = page.url().replace(url(""), "");
-		Page target = page;
-		if (!javaScript(page)) {
-			if (auditor == null) {
-				auditor = newPage("en", true);
-			}
-			auditor.navigate(url("/"));
-			auditor.setContent(page.content().replaceAll("(?s)<script.*?</script>", ""));
-			target = auditor;
-		}
-		Browser.seriousAccessibilityViolations(target).forEach(v -> accessibility.add(where + ": " + v));
-	}
-
-	static boolean javaScript(Page page) {
-		return Boolean.TRUE.equals(scriptsOn.get(page));
-	}
-
-	static final java.util.Map<Page, Boolean> scriptsOn = new java.util.IdentityHashMap<>();
-
-	Page newPage(String language, boolean js) {
-		Page page = browser.newPage(language, js);
-		scriptsOn.put(page, js);
-		return page;
-	}
-
-	void signIn(Page page, String email) {
-		signIn(page, email, "hearth-demo-2026");
-	}
-
-	void signIn(Page page, String email, String password) {
-		page.navigate(url("/login"));
-		audit(page);
-		page.fill("#email", email);
-		page.fill("#password", password);
-		page.click("main form button[type=submit]");
-	}
-
-	void continueButton(Page page) {
-		page.click("button[name=action][value=continue]");
-	}
+class ResidencyJourneyBrowserIT extends BrowserJourney {
 
 	@Test
 	void applyDecideDownloadAndVerify() throws IOException {
@@ -108,21 +30,8 @@ class ResidencyJourneyBrowserIT {
 		applicant.navigate(url("/"));
 		audit(applicant);
 		assertThat(applicant.locator("html").getAttribute("lang")).isEqualTo("hy");
-		applicant.navigate(url("/register"));
-		audit(applicant);
-		applicant.fill("#email", email);
 		String password = "ծիրանի ծառ բակում 2026";
-		applicant.fill("#password", password);
-		applicant.fill("#repeatPassword", password);
-		applicant.click("main form button[type=submit]");
-		assertThat(applicant.url()).endsWith("/register/check-email");
-		audit(applicant);
-		applicant.navigate(url("/demo/mailbox"));
-		String link = applicant.locator(".mail:has-text('" + email + "') a[href*='/account/confirm']").first()
-				.getAttribute("href");
-		applicant.navigate(url(link.substring(link.indexOf("/account/confirm"))));
-		audit(applicant);
-		assertThat(applicant.locator("h1").textContent()).isNotBlank();
+		registerAndConfirm(applicant, email, password);
 
 		// Sign in and apply.
 		signIn(applicant, email, password);
