@@ -39,6 +39,8 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("caseworker.shusha@hearth.demo", Set.of(Role.CASEWORKER), "SHU", "az"),
 			new Demo("supervisor.shusha@hearth.demo", Set.of(Role.SUPERVISOR), "SHU", "az"),
 			new Demo("housing@hearth.demo", Set.of(Role.HOUSING_OFFICER), "KHA", "en"),
+			new Demo("aid@hearth.demo", Set.of(Role.AID_COORDINATOR), null, "ru"),
+			new Demo("aid2@hearth.demo", Set.of(Role.AID_COORDINATOR), null, "az"),
 			new Demo("observer@hearth.demo", Set.of(Role.OBSERVER), null, "en"),
 			new Demo("dpo@hearth.demo", Set.of(Role.DATA_PROTECTION_OFFICER), null, "en"),
 			new Demo("admin@hearth.demo", Set.of(Role.ADMINISTRATOR), null, "en"));

@@ -1,0 +1,5 @@
+package org.hearth.aid;
+
+public enum FacilityStatus {
+	OPEN, PARTLY_OPEN, CLOSED
+}
