@@ -13,6 +13,8 @@ import org.hearth.shared.RuleViolationException;
 import org.hearth.shared.UserFacingException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,7 +37,8 @@ final class Forms {
 
 	/**
 	 * Runs a change: on success to {@code then} with the notice; on a refusal the page again ({@code rerender}),
-	 * with the message beside the form named {@code form} and, through the model, what was typed. A 404 stays a 404.
+	 * with the refusal's status (422, or 409 for a conflict), the message beside the form named {@code form} and,
+	 * through the model, what was typed. A 404 stays a 404.
 	 */
 	static String change(String form, Model model, RedirectAttributes redirect, String then, Supplier<Notice> change,
 			Supplier<String> rerender) {
@@ -50,6 +53,11 @@ final class Forms {
 				throw refused;
 			}
 			model.addAttribute("refusal", Refusal.of(form, refused));
+			// The page again, but not a success: clients, tests and assistive tools can tell.
+			if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+					&& request.getResponse() != null) {
+				request.getResponse().setStatus(refused.status());
+			}
 			return rerender.get();
 		}
 	}
