@@ -106,10 +106,11 @@ public class FuelWatch {
 					received.computeIfAbsent(new Key(rs.getObject(1, UUID.class), rs.getString(2)), k -> new ArrayList<>())
 							.add(new Reading(rs.getBigDecimal(3), rs.getObject(4, LocalDate.class)));
 				});
+		Map<UUID, List<String>> itemsRead = new HashMap<>();
+		latest.keySet().forEach(k -> itemsRead.computeIfAbsent(k.facility(), f -> new ArrayList<>()).add(k.item()));
 		List<FuelStatus> statuses = new ArrayList<>();
 		for (Watched f : watched) {
-			List<String> items = new ArrayList<>(latest.keySet().stream().filter(k -> k.facility().equals(f.id()))
-					.map(Key::item).sorted().toList());
+			List<String> items = itemsRead.getOrDefault(f.id(), List.of()).stream().sorted().toList();
 			if (items.isEmpty()) {
 				statuses.add(new FuelStatus(f.id(), f.name(), f.kind(), f.settlement(), "diesel", null, f.declared(),
 						f.declared() == null ? Basis.UNKNOWN : Basis.DECLARED, null, null, true));

@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
 	/** Facilities in the table and the chart, lowest share first; the settlement filter narrows the rest. */
-	static final int FACILITIES_SHOWN = 100;
+	static final int FACILITIES_SHOWN = 50;
+
+	/** The most urgent fuel alerts; the count says how many more there are. */
+	static final int FUEL_SHOWN = 50;
 	static final int FACILITIES_CHARTED = 20;
 
 	private final Overview overview;
@@ -99,7 +102,10 @@ class DashboardController {
 						text("aid.common.percent", locale, f.percentByValue()), f.percentByValue() < 100)).toList(),
 				Math.max(100, charted.stream().mapToInt(Overview.FacilityTotal::percentByValue).max().orElse(100)), 100));
 		model.addAttribute("chartedCount", charted.size());
-		model.addAttribute("fuel", fuel.statuses().stream().filter(FuelWatch.FuelStatus::flagged).toList());
+		List<FuelWatch.FuelStatus> flagged = fuel.statuses().stream()
+				.filter(s -> s.flagged() && (chosen == null || chosen.equals(s.settlement()))).toList();
+		model.addAttribute("fuel", flagged.stream().limit(FUEL_SHOWN).toList());
+		model.addAttribute("fuelCount", flagged.size());
 		model.addAttribute("warehouses", ledger.warehouses());
 		model.addAttribute("stock", overview.stockByWarehouse());
 		model.addAttribute("catalogue", catalogue);
