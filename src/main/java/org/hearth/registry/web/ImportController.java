@@ -82,7 +82,7 @@ class ImportController {
 		RegistryImport.Report report;
 		try (Reader csv = new TextOnly(new InputStreamReader(new java.io.ByteArrayInputStream(content),
 				StandardCharsets.UTF_8.newDecoder()))) {
-			report = imports.importOnce(csv, reference, source(file.getOriginalFilename()));
+			report = imports.importOnce(RegistryImport.csv(csv), reference, source(file.getOriginalFilename()));
 		}
 		catch (UncheckedIOException unreadable) {
 			if (unreadable.getCause() instanceof CharacterCodingException) {
