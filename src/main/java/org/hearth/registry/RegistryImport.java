@@ -27,11 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Bulk import of an existing list of displaced persons (CSV, UTF-8, header {@link #COLUMNS}; the rows of a household
- * together, its head first). Every row is checked; a household with any bad row is left out whole, so that no
- * household is ever half imported, and the report names each row left out and why. The rest goes in in one
- * transaction. A file that cannot be read as a whole — wrong header, broken quoting, a household's rows apart — goes
- * in not at all.
+ * Bulk import of an existing list of displaced persons (CSV in UTF-8, or the first sheet of an XLSX workbook through
+ * {@link Xlsx}; header {@link #COLUMNS}; the rows of a household together, its head first). Every row is checked; a
+ * household with any bad row is left out whole, so that no household is ever half imported, and the report names
+ * each row left out and why. The rest goes in in one transaction. A file that cannot be read as a whole — wrong
+ * header, broken quoting, a household's rows apart — goes in not at all.
  */
 @Service
 public class RegistryImport {
