@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hearth.shared.Csv;
@@ -26,11 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Bulk import of an existing list of displaced persons (CSV, UTF-8, header {@link #COLUMNS}; the rows of a household
- * together, its head first). Every row is checked; a household with any bad row is left out whole, so that no
- * household is ever half imported, and the report names each row left out and why. The rest goes in in one
- * transaction. A file that cannot be read as a whole — wrong header, broken quoting, a household's rows apart — goes
- * in not at all.
+ * Bulk import of an existing list of displaced persons (CSV in UTF-8, or the first sheet of an XLSX workbook through
+ * {@link Xlsx}; header {@link #COLUMNS}; the rows of a household together, its head first). Every row is checked; a
+ * household with any bad row is left out whole, so that no household is ever half imported, and the report names
+ * each row left out and why. The rest goes in in one transaction. A file that cannot be read as a whole — wrong
+ * header, broken quoting, a household's rows apart — goes in not at all.
  */
 @Service
 public class RegistryImport {
@@ -63,13 +64,28 @@ public class RegistryImport {
 	}
 
 	/**
+	 * The rows of a list in file order, the header first, each with the line its reader shows it at (a CSV file's
+	 * line, a sheet's row number), so that one set of rules checks every format alike.
+	 */
+	@FunctionalInterface
+	public interface Records {
+
+		void forEach(Consumer<Csv.Record> each) throws IOException;
+	}
+
+	/** A CSV file's records, read one at a time. */
+	public static Records csv(Reader csv) {
+		return each -> Csv.parse(csv, each);
+	}
+
+	/**
 	 * Imports a file once: the same content sent again — a reloaded report page, a double click, the list uploaded
 	 * a second time — is refused, since each household would otherwise be in the registry twice.
 	 *
 	 * @param digest hex SHA-256 of the file's bytes, recorded in the households' source
 	 */
 	@Transactional
-	public Report importOnce(Reader csv, String digest, String name) {
+	public Report importOnce(Records records, String digest, String name) {
 		jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "registry.import:" + digest);
 		Integer before = jdbc.queryForObject(
 				"SELECT count(*) FROM registry.household WHERE source LIKE ? ESCAPE '!'", Integer.class,
@@ -77,11 +93,16 @@ public class RegistryImport {
 		if (before != null && before > 0) {
 			return new Report(0, 0, List.of(new Problem(0, "registry.import.already-imported", List.of(before))));
 		}
-		return importCsv(csv, "import:" + digest + name);
+		return importRecords(records, "import:" + digest + name);
 	}
 
 	@Transactional
 	public Report importCsv(Reader csv, String source) {
+		return importRecords(csv(csv), source);
+	}
+
+	@Transactional
+	public Report importRecords(Records records, String source) {
 		List<Problem> problems = new ArrayList<>();
 		List<Row> group = new ArrayList<>();
 		List<Problem> groupProblems = new ArrayList<>();
@@ -89,7 +110,7 @@ public class RegistryImport {
 		Batch batch = new Batch(source);
 		boolean[] header = { true };
 		try {
-			Csv.parse(csv, record -> {
+			records.forEach(record -> {
 				if (header[0]) {
 					header[0] = false;
 					if (!record.fields().equals(COLUMNS)) {

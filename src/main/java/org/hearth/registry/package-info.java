@@ -1,6 +1,7 @@
 /**
  * The registry of displaced persons and households: names as written and in Latin, found under one key whatever
- * the script or romanisation, and (to come) likely duplicates and bulk import. API: {@link org.hearth.registry.Registry}.
+ * the script or romanisation, likely duplicates, and bulk import from CSV or XLSX. API:
+ * {@link org.hearth.registry.Registry}.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "shared", "identity", "transparency" })

@@ -72,6 +72,9 @@ class RegistryPagesTest {
 	@Value("${hearth.registry.import-max-size}")
 	DataSize importLimit;
 
+	@Value("${hearth.registry.import-max-unpacked-size}")
+	DataSize importUnpackedLimit;
+
 	private static String suffix() {
 		var random = new java.util.Random();
 		var suffix = new StringBuilder();
@@ -295,7 +298,8 @@ class RegistryPagesTest {
 
 		String form = page(get("/registry/import"), housing, "en");
 		assertThat(form).contains(HEADER.strip()).contains("enctype=\"multipart/form-data\"").contains("name=\"_csrf\"")
-				.contains(message("registry.import.column.birth_date", "en"));
+				.contains(message("registry.import.column.birth_date", "en")).contains(message("registry.import.lead", "en"))
+				.contains("accept=\".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"");
 
 		String html = page(multipart("/registry/import").file(new MockMultipartFile("file", "C:\\lists\\list 7.csv",
 				"text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(csrf()), housing, "en");
@@ -352,9 +356,10 @@ class RegistryPagesTest {
 		assertThat(tooLarge).contains(message("registry.import.error.too-large", "en",
 				importLimit.toBytes() / (1024.0 * 1024.0))).doesNotContain("data-testid=\"report\"");
 
-		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0 };
-		String binary = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
-				zip)).with(csrf()), housing, "az");
+		// A spreadsheet of before 2007 (.xls): neither text nor a ZIP.
+		byte[] xls = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0 };
+		String binary = page(multipart("/registry/import").file(new MockMultipartFile("file", "list.xls",
+				"application/vnd.ms-excel", xls)).with(csrf()), housing, "az");
 		assertThat(binary).contains(message("registry.import.error.not-text", "az"));
 
 		// Windows-1251 Cyrillic is not UTF-8: refused, and the rows before the bad bytes are not kept either.
@@ -366,5 +371,134 @@ class RegistryPagesTest {
 		assertThat(legacy).contains(message("registry.import.error.not-text", "en"));
 		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name IN (?, ?)").param(family)
 				.param("Quliyevpage" + suffix).query(Integer.class).single()).isZero();
+	}
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private MockMultipartFile workbook(String name, byte[] content) {
+		return new MockMultipartFile("file", name, XLSX, content);
+	}
+
+	@Test
+	void aWorkbookIsImportedOnceWithItsBadRowsAtTheRowsTheSpreadsheetShows() throws Exception {
+		String family = "Əliyevpage" + suffix();
+		byte[] xlsx = new TestWorkbook().row(1, RegistryImport.COLUMNS.toArray())
+				.row(2, "A1", "Rövşən", family, "Vüqar oğlu", LocalDate.of(1970, 2, 3), "Şuşa", 1992, "susa",
+						"Baku, Nizami 5")
+				.row(3, "A1", "Günel", family, null, new TestWorkbook.Dated(LocalDate.of(1975, 4, 23),
+						TestWorkbook.CUSTOM_DATE), "Şuşa", 1992, "susa")
+				// Rows 4 and 5 are empty.
+				.row(6, "B2", "Арам", family, null, "1988-13-01", null, 1990)
+				.row(7, "B2", "Давид", family, null, null, null, 1990)
+				.bytes();
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "KHA");
+
+		// The content decides, not the name: a workbook called .csv is a workbook.
+		String html = page(multipart("/registry/import").file(workbook("list 8.csv", xlsx)).with(csrf()), housing, "ru");
+		assertThat(html).contains(message("registry.import.imported", "ru", 1, 2));
+		assertThat(html).containsPattern("<td>6</td>\\s*<td>" + java.util.regex.Pattern.quote(
+				message("registry.import.birth-date", "ru", "1988-13-01")) + "</td>");
+		assertThat(html).containsPattern("<td>7</td>\\s*<td>" + java.util.regex.Pattern.quote(
+				message("registry.import.household-left-out", "ru", "B2")) + "</td>");
+		assertThat(jdbc.sql("""
+				SELECT p.given_name || ' ' || p.birth_date || ' ' || p.displaced_year FROM registry.person p
+				JOIN registry.household h ON h.id = p.household_id
+				WHERE p.family_name = ? AND h.source LIKE 'import:%/list_8.csv' ORDER BY p.head DESC""").param(family)
+				.query(String.class).list()).containsExactly("Rövşən 1970-02-03 1992", "Günel 1975-04-23 1992");
+
+		// The same workbook again, under another name: refused, nobody registered twice.
+		String again = page(multipart("/registry/import").file(workbook("list 8 again.xlsx", xlsx)).with(csrf()),
+				housing, "az");
+		assertThat(again).contains(message("registry.import.already-imported", "az", 1));
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name = ?").param(family)
+				.query(Integer.class).single()).isEqualTo(2);
+
+		// And a CSV file called .xlsx is CSV.
+		String csvFamily = "Əliyevpage" + suffix();
+		String csv = page(multipart("/registry/import").file(workbook("list.xlsx", (HEADER + "C3,Kamran," + csvFamily
+				+ ",,,,,,\n").getBytes(StandardCharsets.UTF_8))).with(csrf()), housing, "en");
+		assertThat(csv).contains(message("registry.import.imported", "en", 1, 1));
+	}
+
+	@Test
+	void aZipThatIsNoWorkbookIsRefusedInTheReadersLanguage() throws Exception {
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "SHU");
+		byte[] document = TestWorkbook.zip(java.util.Map.of("[Content_Types].xml", TestWorkbook.HEAD
+				+ "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override "
+				+ "PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+				+ ".wordprocessingml.document.main+xml\"/></Types>", "word/document.xml", "<w:document/>"));
+		String family = "Quliyevpage" + suffix();
+		byte[] archive = TestWorkbook.zip(java.util.Map.of("list.csv", HEADER + "A1,Kamran," + family + ",,,,,,\n"));
+		byte[] good = new TestWorkbook().row(1, RegistryImport.COLUMNS.toArray())
+				.row(2, "A1", "Kamran", family).bytes();
+		byte[] damaged = java.util.Arrays.copyOf(good, good.length - 30);
+
+		for (var refused : List.of(java.util.Map.entry("hy", document), java.util.Map.entry("az", archive),
+				java.util.Map.entry("ru", damaged), java.util.Map.entry("en", new byte[] { 'P', 'K', 3, 4, 0 }))) {
+			MockHttpServletResponse response = perform(multipart("/registry/import")
+					.file(workbook("list.xlsx", refused.getValue())).with(csrf()), housing, refused.getKey());
+			String html = response.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(response.getStatus()).as(html).isEqualTo(200);
+			assertThat(html).as(refused.getKey()).contains("lang=\"" + refused.getKey() + "\"")
+					.contains(message("registry.import.error.not-spreadsheet", refused.getKey()))
+					.doesNotContain("data-testid=\"report\"");
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name = ?").param(family)
+				.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void aZipBombIsRefusedBeforeItIsRead() throws Exception {
+		String family = "Bombapage" + suffix();
+		// A real list with, between its rows, more spaces than may be unpacked, and headers that say 1,000 bytes.
+		byte[] bomb = TestWorkbook.lyingAboutSizes(new TestWorkbook().row(1, RegistryImport.COLUMNS.toArray())
+				.row(2, "A1", "Kamran", family).bomb(importUnpackedLimit.toBytes()), importLimit.toBytes());
+		assertThat(bomb.length).isLessThan((int) importLimit.toBytes());
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "SHU");
+
+		String html = page(multipart("/registry/import").file(workbook("list.xlsx", bomb)).with(csrf()), housing,
+				"en");
+		assertThat(html).contains(message("registry.import.error.unpacked-too-large", "en",
+				importLimit.toBytes() / (1024.0 * 1024.0), importUnpackedLimit.toBytes() / (1024.0 * 1024.0)))
+				.doesNotContain("data-testid=\"report\"");
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE family_name = ?").param(family)
+				.query(Integer.class).single()).isZero();
+	}
+
+	/** An external entity in a sheet or in the shared strings: a parser that resolved it would read a local file. */
+	@Test
+	void anExternalEntityInAWorkbookIsNeverResolved() throws Exception {
+		String secret = "Sirr" + suffix();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("hearth-xxe", ".txt");
+		file.toFile().deleteOnExit();
+		java.nio.file.Files.writeString(file, secret);
+		String doctype = "<!DOCTYPE root [<!ENTITY name SYSTEM \"" + file.toUri() + "\">]>";
+		var workbook = new TestWorkbook().row(1, RegistryImport.COLUMNS.toArray())
+				.row(2, "A1", "ENTITY", new TestWorkbook.Raw("<c r=\"REF\" t=\"inlineStr\"><is><t>ENTITY</t></is></c>"));
+		CurrentUser housing = users.newStaff(Set.of(Role.HOUSING_OFFICER), "SHU");
+
+		for (String part : List.of(TestWorkbook.LIST, "xl/sharedStrings.xml")) {
+			var parts = workbook.parts();
+			parts.put(part, parts.get(part).replace(TestWorkbook.HEAD, TestWorkbook.HEAD + doctype)
+					.replace(">ENTITY<", ">&name;<"));
+			// The payload works: a parser that resolves external entities reads the file.
+			var permissive = javax.xml.stream.XMLInputFactory.newDefaultFactory();
+			permissive.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, true);
+			var xml = permissive.createXMLStreamReader(new java.io.StringReader(parts.get(part)));
+			var text = new StringBuilder();
+			while (xml.hasNext()) {
+				if (xml.next() == javax.xml.stream.XMLStreamConstants.CHARACTERS) {
+					text.append(xml.getText());
+				}
+			}
+			assertThat(text).as(part).contains(secret);
+
+			String html = page(multipart("/registry/import").file(workbook("list.xlsx", TestWorkbook.zip(parts)))
+					.with(csrf()), housing, "ru");
+			assertThat(html).as(part).contains(message("registry.import.error.not-spreadsheet", "ru"))
+					.doesNotContain(secret);
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM registry.person WHERE given_name = ? OR family_name = ?")
+				.param(secret).param(secret).query(Integer.class).single()).isZero();
 	}
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hearth.registry.RegistryImport;
+import org.hearth.registry.Xlsx;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,11 +28,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Bulk import of a list of displaced persons: the expected format, an upload, and the report in the reader's
- * language. A file that is empty, too large or not UTF-8 text is refused with a message, and nothing of it is kept.
+ * language. The file's content, not its name, tells a workbook from CSV: a ZIP archive is read as XLSX, anything
+ * else as CSV in UTF-8. A file that is empty, too large, neither UTF-8 text nor a readable workbook, or a workbook
+ * that unpacks to too much is refused with a message, and nothing of it is kept.
  */
 @Controller
 @PreAuthorize("hasAnyRole('HOUSING_OFFICER', 'SUPERVISOR')")
 class ImportController {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportController.class);
 
 	/** The most problems a report lists; a file with more has a fault that the first ones show. */
 	static final int PROBLEMS_SHOWN = 1_000;
@@ -37,12 +44,15 @@ class ImportController {
 	private final RegistryImport imports;
 	private final MessageSource messages;
 	private final DataSize maxSize;
+	private final DataSize maxUnpackedSize;
 
 	ImportController(RegistryImport imports, MessageSource messages,
-			@Value("${hearth.registry.import-max-size}") DataSize maxSize) {
+			@Value("${hearth.registry.import-max-size}") DataSize maxSize,
+			@Value("${hearth.registry.import-max-unpacked-size}") DataSize maxUnpackedSize) {
 		this.imports = imports;
 		this.messages = messages;
 		this.maxSize = maxSize;
+		this.maxUnpackedSize = maxUnpackedSize;
 	}
 
 	/** A row left out, as the report shows it: the line (0: the whole file) and why, in the reader's language. */
@@ -79,19 +89,35 @@ class ImportController {
 			throw new UncheckedIOException(unreadable);
 		}
 		String reference = sha256(content);
+		String name = source(file.getOriginalFilename());
 		RegistryImport.Report report;
-		try (Reader csv = new TextOnly(new InputStreamReader(new java.io.ByteArrayInputStream(content),
-				StandardCharsets.UTF_8.newDecoder()))) {
-			report = imports.importOnce(csv, reference, source(file.getOriginalFilename()));
-		}
-		catch (UncheckedIOException unreadable) {
-			if (unreadable.getCause() instanceof CharacterCodingException) {
-				return render(model, "registry.import.error.not-text", null);
+		if (Xlsx.isZip(content)) {
+			try {
+				report = imports.importOnce(Xlsx.firstSheet(content, maxUnpackedSize.toBytes()), reference, name);
 			}
-			throw unreadable;
+			catch (Xlsx.TooLarge tooLarge) {
+				return render(model, "registry.import.error.unpacked-too-large", null);
+			}
+			catch (Xlsx.Unreadable unreadable) {
+				// Said to the user in a sentence; the cause here, in case a real workbook is one fastexcel cannot read.
+				log.info("Registry import refused, not a readable workbook: {}", unreadable.getMessage());
+				return render(model, "registry.import.error.not-spreadsheet", null);
+			}
 		}
-		catch (IOException unreadable) {
-			throw new UncheckedIOException(unreadable);
+		else {
+			try (Reader csv = new TextOnly(new InputStreamReader(new java.io.ByteArrayInputStream(content),
+					StandardCharsets.UTF_8.newDecoder()))) {
+				report = imports.importOnce(RegistryImport.csv(csv), reference, name);
+			}
+			catch (UncheckedIOException unreadable) {
+				if (unreadable.getCause() instanceof CharacterCodingException) {
+					return render(model, "registry.import.error.not-text", null);
+				}
+				throw unreadable;
+			}
+			catch (IOException unreadable) {
+				throw new UncheckedIOException(unreadable);
+			}
 		}
 		List<ProblemRow> problems = report.problems().stream().limit(PROBLEMS_SHOWN)
 				.map(p -> new ProblemRow(p.line(), messages.getMessage(p.messageKey(), p.arguments().toArray(),
@@ -114,6 +140,7 @@ class ImportController {
 		model.addAttribute("columns", RegistryImport.COLUMNS);
 		model.addAttribute("header", String.join(",", RegistryImport.COLUMNS));
 		model.addAttribute("maxMegabytes", maxSize.toBytes() / (1024.0 * 1024.0));
+		model.addAttribute("maxUnpackedMegabytes", maxUnpackedSize.toBytes() / (1024.0 * 1024.0));
 		model.addAttribute("error", error);
 		model.addAttribute("report", report);
 		model.addAttribute("problemsShown", PROBLEMS_SHOWN);
