@@ -119,17 +119,20 @@ public class RegistryImport {
 					}
 					return;
 				}
-				if (record.fields().size() != COLUMNS.size()) {
-					problems.add(new Problem(record.line(), "registry.import.width", List.of(COLUMNS.size())));
-					return;
-				}
-				String household = record.fields().get(0).strip();
+				// A row of the wrong width still names its household (a note in an extra column, a missing one):
+				// the household is left out with it, never imported without that row.
+				String household = record.fields().isEmpty() ? "" : record.fields().get(0).strip();
 				if (!group.isEmpty() && !group.get(0).household().equals(household)) {
 					flush(group, groupProblems, problems, finished, batch);
 				}
 				if (finished.contains(household)) {
 					// Part of it may be written already: the whole file goes back.
 					throw new Refused(new Problem(record.line(), "registry.import.household-split", List.of(household)));
+				}
+				if (record.fields().size() != COLUMNS.size()) {
+					groupProblems.add(new Problem(record.line(), "registry.import.width", List.of(COLUMNS.size())));
+					group.add(new Row(-record.line(), household, "", "", null, null, null, null, null, null));
+					return;
 				}
 				row(record, household, group, groupProblems);
 			});

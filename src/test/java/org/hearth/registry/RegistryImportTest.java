@@ -177,6 +177,23 @@ class RegistryImportTest {
 	}
 
 	@Test
+	void aRowOfTheWrongWidthLeavesItsWholeHouseholdOut() {
+		String tag = "width" + System.nanoTime();
+		String csv = String.join(",", RegistryImport.COLUMNS) + "\n"
+				+ "H1,Arsen,Hakobyan" + tag + ",,1961-05-02,Hadrut,1991,hadrut,Yerevan\n"
+				+ "H1,Lusine,Hakobyan" + tag + ",,1965-07-19,Hadrut,1991\n"
+				+ "H2,Karen,Sargsyan" + tag + ",,1970-01-01,Hadrut,1991,hadrut,Yerevan\n";
+		String source = "import:" + tag;
+
+		Report report = imports.importCsv(new StringReader(csv), source);
+
+		assertThat(report.problems()).extracting(Problem::line, Problem::messageKey).containsExactly(
+				tuple(2, "registry.import.household-left-out"), tuple(3, "registry.import.width"));
+		assertThat(report.households()).isEqualTo(1);
+		assertThat(households(source)).singleElement().asString().contains("Karen");
+	}
+
+	@Test
 	void everyImportMessageExistsInEveryLanguage() {
 		for (String key : List.of("header", "width", "household-required", "name-required", "birth-date",
 				"displaced-year", "household-split", "household-left-out", "malformed")) {
