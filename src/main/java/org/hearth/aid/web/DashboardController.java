@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.hearth.aid.Catalogue;
 import org.hearth.aid.FuelWatch;
 import org.hearth.aid.Overview;
+import org.hearth.aid.Roster;
 import org.hearth.aid.StockLedger;
 import org.hearth.platform.DisplayZone;
 import org.hearth.platform.SvgCharts;
@@ -33,23 +34,31 @@ class DashboardController {
 
 	/** The most urgent fuel alerts; the count says how many more there are. */
 	static final int FUEL_SHOWN = 50;
+
+	/** How far ahead the field hospitals' gaps are shown, as on the roster page. */
+	static final int ROSTER_DAYS = 14;
+
+	record RosterGaps(org.hearth.aid.Facilities.Facility facility, List<Roster.ShiftGap> gaps) {
+	}
 	static final int FACILITIES_CHARTED = 20;
 
 	private final Overview overview;
 	private final FuelWatch fuel;
 	private final StockLedger ledger;
 	private final Catalogue catalogue;
+	private final Roster roster;
 	private final Places places;
 	private final MessageSource messages;
 	private final DisplayZone zone;
 	private final Clock clock;
 
-	DashboardController(Overview overview, FuelWatch fuel, StockLedger ledger, Catalogue catalogue, Places places,
-			MessageSource messages, DisplayZone zone, Clock clock) {
+	DashboardController(Overview overview, FuelWatch fuel, StockLedger ledger, Catalogue catalogue, Roster roster,
+			Places places, MessageSource messages, DisplayZone zone, Clock clock) {
 		this.overview = overview;
 		this.fuel = fuel;
 		this.ledger = ledger;
 		this.catalogue = catalogue;
+		this.roster = roster;
 		this.places = places;
 		this.messages = messages;
 		this.zone = zone;
@@ -109,6 +118,9 @@ class DashboardController {
 		model.addAttribute("warehouses", ledger.warehouses());
 		model.addAttribute("stock", overview.stockByWarehouse());
 		model.addAttribute("catalogue", catalogue);
+		model.addAttribute("rosterDays", ROSTER_DAYS);
+		model.addAttribute("rosters", roster.fieldHospitals().stream()
+				.map(f -> new RosterGaps(f, roster.gaps(f.id(), roster.today(), ROSTER_DAYS))).toList());
 		return "aid/dashboard";
 	}
 
