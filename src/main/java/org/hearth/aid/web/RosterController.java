@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.hearth.aid.Facilities;
 import org.hearth.aid.Roster;
 import org.hearth.aid.Roster.Slot;
@@ -74,8 +73,7 @@ class RosterController {
 
 	@PostMapping("/aid/roster/minimums")
 	String minimums(@RequestParam UUID facility, @RequestParam(defaultValue = "") String from,
-			@RequestParam Map<String, String> fields, Locale locale, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam Map<String, String> fields, Locale locale, Model model, RedirectAttributes redirect) {
 		Facilities.Facility f = roster.facility(facility);
 		LocalDate start = from.isBlank() ? roster.today() : Forms.date(from);
 		Map<String, String> typed = new HashMap<>();
@@ -90,7 +88,7 @@ class RosterController {
 			}
 			roster.setMinimums(CurrentUser.require(), facility, minimums);
 			return Forms.Notice.of("aid.roster.notice.minimums");
-		}, refused(response, () -> renderCoverage(f, start, locale, model, typed)));
+		}, () -> renderCoverage(f, start, locale, model, typed));
 	}
 
 	@GetMapping("/aid/roster/members")
@@ -102,36 +100,34 @@ class RosterController {
 	String addMember(@RequestParam UUID facility, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String role,
 			@RequestParam(name = "languages", required = false) @Nullable List<String> languages, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect) {
 		Facilities.Facility f = roster.facility(facility);
 		var form = new MemberForm(name, role, languages == null ? List.of() : List.copyOf(languages));
 		return Forms.change("add", model, redirect, membersUrl(facility), () -> {
 			Roster.Member added = roster.add(CurrentUser.require(), facility,
 					new Roster.NewMember(form.name(), Forms.choice(StaffRole.class, form.role()), form.languages()));
 			return Forms.Notice.of("aid.roster.notice.added", added.name());
-		}, refused(response, () -> renderMembers(f, model, form)));
+		}, () -> renderMembers(f, model, form));
 	}
 
 	@PostMapping("/aid/roster/members/{member}/deactivate")
-	String deactivate(@PathVariable UUID member, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String deactivate(@PathVariable UUID member, Model model, RedirectAttributes redirect) {
 		Roster.Member m = roster.member(member);
 		Facilities.Facility f = roster.facility(m.facility());
 		return Forms.change("members", model, redirect, membersUrl(f.id()), () -> {
 			Roster.Deactivated done = roster.deactivate(CurrentUser.require(), member);
 			return Forms.Notice.of("aid.roster.notice.deactivated", done.member().name(), done.shiftsLeft());
-		}, refused(response, () -> renderMembers(f, model, null)));
+		}, () -> renderMembers(f, model, null));
 	}
 
 	@PostMapping("/aid/roster/members/{member}/reactivate")
-	String reactivate(@PathVariable UUID member, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String reactivate(@PathVariable UUID member, Model model, RedirectAttributes redirect) {
 		Roster.Member m = roster.member(member);
 		Facilities.Facility f = roster.facility(m.facility());
 		return Forms.change("members", model, redirect, membersUrl(f.id()), () -> {
 			Roster.Member done = roster.reactivate(CurrentUser.require(), member);
 			return Forms.Notice.of("aid.roster.notice.reactivated", done.name());
-		}, refused(response, () -> renderMembers(f, model, null)));
+		}, () -> renderMembers(f, model, null));
 	}
 
 	@GetMapping("/aid/roster/shift")
@@ -143,7 +139,7 @@ class RosterController {
 	@PostMapping("/aid/roster/assign")
 	String assign(@RequestParam UUID facility, @RequestParam(defaultValue = "") String day,
 			@RequestParam(defaultValue = "") String shift, @RequestParam(defaultValue = "") String member,
-			Locale locale, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			Locale locale, Model model, RedirectAttributes redirect) {
 		Facilities.Facility f = roster.facility(facility);
 		Slot slot = slot(day, shift);
 		return Forms.change("assign", model, redirect, shiftUrl(facility, slot), () -> {
@@ -153,28 +149,19 @@ class RosterController {
 			UUID chosen = Forms.uuid(member, "aid.error.roster-choose-member");
 			roster.assign(CurrentUser.require(), facility, slot, chosen);
 			return Forms.Notice.of("aid.roster.notice.assigned", roster.member(chosen).name());
-		}, refused(response, () -> renderShift(f, slot, locale, model, member.strip())));
+		}, () -> renderShift(f, slot, locale, model, member.strip()));
 	}
 
 	@PostMapping("/aid/roster/unassign")
 	String unassign(@RequestParam UUID facility, @RequestParam(defaultValue = "") String day,
 			@RequestParam(defaultValue = "") String shift, @RequestParam UUID member, Locale locale, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect) {
 		Facilities.Facility f = roster.facility(facility);
 		Slot slot = slot(day, shift);
 		return Forms.change("unassign", model, redirect, shiftUrl(facility, slot), () -> {
 			roster.unassign(CurrentUser.require(), facility, slot, member);
 			return Forms.Notice.of("aid.roster.notice.unassigned", roster.member(member).name());
-		}, refused(response, () -> renderShift(f, slot, locale, model, null)));
-	}
-
-	/** The page again, as the answer to a refused change: 422, never a 500 or a silent 200. */
-	private static java.util.function.Supplier<String> refused(HttpServletResponse response,
-			java.util.function.Supplier<String> rerender) {
-		return () -> {
-			response.setStatus(422);
-			return rerender.get();
-		};
+		}, () -> renderShift(f, slot, locale, model, null));
 	}
 
 	private String renderCoverage(Facilities.Facility facility, LocalDate from, Locale locale, Model model,
