@@ -101,6 +101,11 @@ public class Gazetteer {
 				.toList();
 	}
 
+	/** Every settlement: cities, then towns, then villages, each by English name. */
+	public List<Settlement> settlements() {
+		return List.copyOf(settlements.values());
+	}
+
 	public Optional<District> district(String code) {
 		return Optional.ofNullable(districts.get(code));
 	}
