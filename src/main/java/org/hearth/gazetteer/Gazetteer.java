@@ -101,7 +101,7 @@ public class Gazetteer {
 				.toList();
 	}
 
-	/** Every settlement: cities, towns, villages, each by English name. */
+	/** Every settlement: cities, then towns, then villages, each by English name. */
 	public List<Settlement> settlements() {
 		return List.copyOf(settlements.values());
 	}

@@ -84,6 +84,39 @@ public class Duplicates {
 		return Arrays.stream(inserted).flatMapToInt(Arrays::stream).map(n -> Math.max(n, 0)).sum();
 	}
 
+	/**
+	 * An open pair seen from one of its records: {@code person} is among those asked about, {@code other} is not,
+	 * and {@code otherHousehold} is the household the other record is in.
+	 */
+	public record OpenPair(long id, UUID person, UUID other, UUID otherHousehold, double score) {
+	}
+
+	/**
+	 * The pairs not decided yet that join one of {@code persons} to a person outside them, most likely first: what
+	 * another module checks before it treats two households as different (an aid distribution, for one).
+	 */
+	public List<OpenPair> openPairsTouching(java.util.Collection<UUID> persons) {
+		if (persons.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				WITH asked (id) AS (SELECT unnest(CAST(:persons AS uuid[])))
+				SELECT d.id, d.score,
+				  CASE WHEN d.first_id IN (SELECT id FROM asked) THEN d.first_id ELSE d.second_id END AS person,
+				  o.id AS other, o.household_id
+				FROM registry.duplicate d
+				JOIN registry.person o ON o.id = CASE WHEN d.first_id IN (SELECT id FROM asked) THEN d.second_id
+				  ELSE d.first_id END
+				WHERE d.status = 'OPEN' AND (d.first_id IN (SELECT id FROM asked) OR d.second_id IN (SELECT id FROM asked))
+				  AND o.id NOT IN (SELECT id FROM asked)
+				ORDER BY d.score DESC, d.id""")
+				.param("persons", persons.stream().map(UUID::toString).toArray(String[]::new))
+				.query((rs, row) -> new OpenPair(rs.getLong("id"), rs.getObject("person", UUID.class),
+						rs.getObject("other", UUID.class), rs.getObject("household_id", UUID.class),
+						rs.getDouble("score")))
+				.list();
+	}
+
 	/** Open pairs, most likely first. */
 	public List<Duplicate> open(int limit) {
 		return jdbc.sql("SELECT * FROM registry.duplicate WHERE status = 'OPEN' ORDER BY score DESC, id LIMIT ?")

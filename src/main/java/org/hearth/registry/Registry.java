@@ -72,7 +72,24 @@ public class Registry {
 	 * its texts.
 	 */
 	public enum SearchPurpose {
-		REVIEW, QUALITY_CHECK
+		REVIEW, QUALITY_CHECK,
+		/** To hand out aid to a household: a distribution list printed or a household found on the tablet. */
+		DISTRIBUTION
+	}
+
+	/**
+	 * A household as other modules count it: its settlement of origin (a gazetteer id) and its members not merged
+	 * into another record, head first.
+	 */
+	public record Household(UUID id, @Nullable String origin, List<Person> members) {
+	}
+
+	/** A household on a list: its head, and how many members it has not merged away. */
+	public record Listed(UUID household, Person head, int members) {
+	}
+
+	/** A household on a list without names: its id and how many members it has not merged away. */
+	public record Sized(UUID household, int members) {
 	}
 
 	/** A person found, with how many of the words searched for their names matched. */
@@ -146,6 +163,15 @@ public class Registry {
 	 */
 	@Transactional
 	public List<Match> search(CurrentUser staff, String query, SearchPurpose purpose) {
+		return search(staff, query, purpose, null);
+	}
+
+	/**
+	 * As {@link #search(CurrentUser, String, SearchPurpose)}, among the persons of households whose settlement of
+	 * origin is {@code origin} only: nobody else is found, nor recorded as found.
+	 */
+	@Transactional
+	public List<Match> search(CurrentUser staff, String query, SearchPurpose purpose, @Nullable String origin) {
 		Set<String> keys = new LinkedHashSet<>();
 		for (String word : query.strip().split("[\\s,]+")) {
 			String key = word.isBlank() ? "" : Scripts.nameKey(word);
@@ -162,8 +188,10 @@ public class Registry {
 				  + (CASE WHEN p.family_key = ANY(:keys) THEN 1 ELSE 0 END) AS matched
 				FROM registry.person p
 				WHERE (p.given_key = ANY(:keys) OR p.family_key = ANY(:keys)) AND p.merged_into IS NULL
+				  AND (CAST(:origin AS text) IS NULL
+				    OR p.household_id IN (SELECT h.id FROM registry.household h WHERE h.origin = :origin))
 				ORDER BY matched DESC, p.latin_family, p.latin_given, p.id LIMIT :limit""")
-				.param("keys", wanted).param("limit", SEARCH_LIMIT)
+				.param("keys", wanted).param("origin", origin).param("limit", SEARCH_LIMIT)
 				.query((rs, row) -> new Match(person(rs, row), rs.getInt("matched"))).list();
 		for (Match match : found) {
 			record(staff, match.person().id(), purpose, AccessLog.Action.SEARCH);
@@ -189,6 +217,135 @@ public class Registry {
 		person.ifPresent(found -> record(staff, found.id(), purpose, AccessLog.Action.OPEN));
 		return person;
 	}
+
+	/**
+	 * A household with its members not merged away, for counting and checking: nothing is shown, so nothing is
+	 * recorded. Empty for an unknown id.
+	 */
+	public Optional<Household> findHousehold(UUID id) {
+		return jdbc.sql("SELECT origin FROM registry.household WHERE id = ?").param(id)
+				.query((rs, row) -> Optional.ofNullable(rs.getString("origin"))).optional()
+				.map(origin -> new Household(id, origin.orElse(null), jdbc.sql("""
+						SELECT * FROM registry.person WHERE household_id = ? AND merged_into IS NULL
+						ORDER BY head DESC, created_at, id""").param(id).query(Registry::person).list()));
+	}
+
+	/** The same household as a member of staff opens it: each member shown is recorded in the access log. */
+	@Transactional
+	public Optional<Household> findHousehold(CurrentUser staff, UUID id, SearchPurpose purpose) {
+		Optional<Household> household = findHousehold(id);
+		household.ifPresent(found -> found.members()
+				.forEach(member -> record(staff, member.id(), purpose, AccessLog.Action.OPEN)));
+		return household;
+	}
+
+	/**
+	 * The household the registry says this one is, after merges. A household is its head (or, without a head, its
+	 * first member): when that person was merged into a person of another household, directly or through a chain of
+	 * merges, the household is that other one, and so on until a household whose head stays in it. Empty for an
+	 * unknown id. Households are never merged as such: this is what merging their people means for them.
+	 */
+	public Optional<UUID> canonicalHousehold(UUID household) {
+		if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM registry.household WHERE id = ?)").param(household)
+				.query(Boolean.class).single()) {
+			return Optional.empty();
+		}
+		List<UUID> path = new java.util.ArrayList<>(List.of(household));
+		UUID current = household;
+		for (int step = 0; step < MERGE_DEPTH; step++) {
+			UUID next = jdbc.sql("""
+					WITH RECURSIVE chain (id, merged_into, depth) AS (
+					  SELECT id, merged_into, 0 FROM (SELECT id, merged_into FROM registry.person WHERE household_id = ?
+					    ORDER BY head DESC, created_at, id LIMIT 1) first
+					  UNION ALL
+					  SELECT p.id, p.merged_into, c.depth + 1 FROM registry.person p JOIN chain c ON p.id = c.merged_into
+					  WHERE c.depth < 20)
+					SELECT p.household_id FROM chain c JOIN registry.person p ON p.id = c.id
+					WHERE c.merged_into IS NULL""").param(current).query(UUID.class).optional().orElse(current);
+			if (next.equals(current)) {
+				return Optional.of(current);
+			}
+			int seen = path.indexOf(next);
+			if (seen >= 0) {
+				// Merges that go round in a circle: the circle's smallest id, whichever household it is entered from.
+				return path.subList(seen, path.size()).stream().min(java.util.Comparator.naturalOrder());
+			}
+			path.add(next);
+			current = next;
+		}
+		return Optional.of(current);
+	}
+
+	/**
+	 * Every household the registry counts as the same as this one: its canonical household (see
+	 * {@link #canonicalHousehold}) and all the households whose canonical household that is. Empty for an unknown id.
+	 */
+	public Set<UUID> sameHousehold(UUID household) {
+		Optional<UUID> canonical = canonicalHousehold(household);
+		if (canonical.isEmpty()) {
+			return Set.of();
+		}
+		Set<UUID> same = new LinkedHashSet<>(List.of(canonical.get()));
+		for (int step = 0; step < MERGE_DEPTH; step++) {
+			// Households whose head ends, through merges, at a person of one of these households.
+			List<UUID> found = jdbc.sql("""
+					WITH RECURSIVE merged (id, depth) AS (
+					  SELECT id, 0 FROM registry.person WHERE household_id = ANY(CAST(? AS uuid[]))
+					    AND merged_into IS NULL
+					  UNION ALL
+					  SELECT p.id, m.depth + 1 FROM registry.person p JOIN merged m ON p.merged_into = m.id
+					  WHERE m.depth < 20)
+					SELECT DISTINCT h.id FROM merged m JOIN registry.person p ON p.id = m.id
+					JOIN registry.household h ON h.id = p.household_id
+					WHERE p.id = (SELECT f.id FROM registry.person f WHERE f.household_id = h.id
+					  ORDER BY f.head DESC, f.created_at, f.id LIMIT 1)""")
+					.param(same.stream().map(UUID::toString).toArray(String[]::new)).query(UUID.class).list();
+			if (!same.addAll(found)) {
+				break;
+			}
+		}
+		same.removeIf(h -> !h.equals(canonical.get()) && !canonicalHousehold(h).equals(canonical));
+		return same;
+	}
+
+	/** How many households of a settlement of origin are their own canonical household: those a list shows. */
+	public int countHouseholds(String origin) {
+		return jdbc.sql("""
+				SELECT count(*) FROM registry.household h JOIN registry.person p ON p.household_id = h.id AND p.head
+				WHERE h.origin = ? AND p.merged_into IS NULL""").param(origin).query(Integer.class).single();
+	}
+
+	/**
+	 * The households of a settlement of origin whose head was not merged away, by the head's name in Latin, from
+	 * {@code offset}: a list to print. Each head shown is recorded in the access log as found, with {@code purpose}.
+	 */
+	@Transactional
+	public List<Listed> households(CurrentUser staff, String origin, int offset, int limit, SearchPurpose purpose) {
+		List<Listed> listed = jdbc.sql(LISTED).param("origin", origin).param("offset", offset).param("limit", limit)
+				.query((rs, row) -> new Listed(rs.getObject("household_id", UUID.class), person(rs, row),
+						rs.getInt("members")))
+				.list();
+		for (Listed household : listed) {
+			record(staff, household.head().id(), purpose, AccessLog.Action.SEARCH);
+		}
+		return listed;
+	}
+
+	/** The same households in the same order, without names: nothing personal is shown, nothing recorded. */
+	public List<Sized> householdSizes(String origin, int offset, int limit) {
+		return jdbc.sql(LISTED).param("origin", origin).param("offset", offset).param("limit", limit)
+				.query((rs, row) -> new Sized(rs.getObject("household_id", UUID.class), rs.getInt("members"))).list();
+	}
+
+	private static final String LISTED = """
+			SELECT p.*, (SELECT count(*) FROM registry.person m WHERE m.household_id = h.id AND m.merged_into IS NULL)
+			  AS members
+			FROM registry.household h JOIN registry.person p ON p.household_id = h.id AND p.head
+			WHERE h.origin = :origin AND p.merged_into IS NULL
+			ORDER BY p.latin_family, p.latin_given, h.id OFFSET :offset LIMIT :limit""";
+
+	/** How many merges are followed at most: far more than any real chain. */
+	static final int MERGE_DEPTH = 20;
 
 	private void record(CurrentUser staff, UUID person, SearchPurpose purpose, AccessLog.Action action) {
 		accessLog.record("person", person, staff.uuid(), staffRole(staff),

@@ -47,6 +47,8 @@ class GazetteerTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM gazetteer.settlement").query(Integer.class).single())
 				.isEqualTo(dataRows("gazetteer/settlements.csv"));
 		assertThat(gazetteer.districts()).hasSize(dataRows("gazetteer/districts.csv"));
+		assertThat(gazetteer.settlements()).hasSize(dataRows("gazetteer/settlements.csv"))
+				.first().satisfies(first -> assertThat(first.kind()).isEqualTo("city"));
 		for (District district : gazetteer.districts()) {
 			assertThat(gazetteer.find(district.centre())).as("centre of %s", district.code())
 					.hasValueSatisfying(centre -> assertThat(centre.district()).isEqualTo(district.code()));
