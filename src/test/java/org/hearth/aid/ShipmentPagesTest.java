@@ -277,6 +277,42 @@ class ShipmentPagesTest {
 	}
 
 	@Test
+	void aDispatchWithoutARequestRefusesAZeroQuantityAndAFutureDateKeepingTheRows() throws Exception {
+		UUID hospital = fixtures.hospital();
+		UUID warehouse = aid.warehouseWith("diesel", "300");
+		CurrentUser coordinator = aid.coordinator();
+		assertThat(mvc.perform(get("/aid/shipments/new").with(signedIn(coordinator)).header("Accept-Language", "hy"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+				.contains("name=\"item4\"").contains(text("aid.shipment.new.title", "hy"));
+		String zero = mvc.perform(post("/aid/shipments").with(signedIn(coordinator)).with(csrf())
+				.header("Accept-Language", "en").param("facility", hospital.toString())
+				.param("warehouse", warehouse.toString()).param("carrier", "Convoy 9").param("vehicle", "77-CC-777")
+				.param("dispatchedOn", today()).param("item1", "diesel").param("quantity1", "0"))
+				.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(zero).contains("Line 2: The quantity must be more than zero.").contains("value=\"Convoy 9\"")
+				.contains("value=\"77-CC-777\"").contains("value=\"0\"");
+		String tomorrow = LocalDate.now(zone.zone()).plusDays(1).toString();
+		String future = mvc.perform(post("/aid/shipments").with(signedIn(coordinator)).with(csrf())
+				.header("Accept-Language", "ru").param("facility", hospital.toString())
+				.param("warehouse", warehouse.toString()).param("carrier", "Колонна 9").param("vehicle", "77-CC-777")
+				.param("dispatchedOn", tomorrow).param("item1", "diesel").param("quantity1", "250,5"))
+				.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+		assertThat(future).contains(text("aid.error.date-in-future", "ru")).contains("value=\"" + tomorrow + "\"")
+				.contains("value=\"250,5\"").contains("value=\"Колонна 9\"");
+		assertThat(ledger.onHand(warehouse, "diesel")).isEqualByComparingTo("300");
+
+		MvcResult sent = mvc.perform(post("/aid/shipments").with(signedIn(coordinator)).with(csrf())
+				.header("Accept-Language", "ru").param("facility", hospital.toString())
+				.param("warehouse", warehouse.toString()).param("carrier", "Колонна 9").param("vehicle", "77-CC-777")
+				.param("dispatchedOn", today()).param("item1", "diesel").param("quantity1", "250,5"))
+				.andExpect(status().is3xxRedirection()).andReturn();
+		Shipments.Shipment shipment = shipments.shipments(null, hospital, 5).get(0);
+		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/aid/shipments/" + shipment.id());
+		assertThat(shipment.request()).isNull();
+		assertThat(ledger.onHand(warehouse, "diesel")).isEqualByComparingTo("49.5");
+	}
+
+	@Test
 	void idsThatNameNothingAre404() throws Exception {
 		CurrentUser coordinator = aid.coordinator();
 		for (String path : List.of("/aid/requests/not-a-request", "/aid/requests/" + UUID.randomUUID(),
