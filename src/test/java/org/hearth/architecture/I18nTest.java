@@ -41,11 +41,14 @@ class I18nTest {
 		Files.writeString(dir.resolve("messages_en.properties"), "a=A {0}\nb=B\n");
 		Files.writeString(dir.resolve("messages_hy.properties"), "a=Ա\n");
 		Files.writeString(dir.resolve("messages_az.properties"), "a=A {0}\nb=B\n");
-		Files.writeString(dir.resolve("messages_ru.properties"), "a=А {0}\nb=Б\n");
+		Files.writeString(dir.resolve("messages_ru.properties"), "a=А {0}\nb=Б ''b'' d'Artagnan\n");
 		assertThat(parityProblems(dir)).containsExactlyInAnyOrder(
+				dir.resolve("messages_ru.properties") + ": a single apostrophe (write '') in b",
 				dir.resolve("messages_hy.properties") + ": missing b",
 				dir.resolve("messages_hy.properties") + ": placeholders differ from English in a");
 	}
+
+	static final java.util.regex.Pattern LONE_APOSTROPHE = java.util.regex.Pattern.compile("(?<!')'(?!')");
 
 	static List<String> parityProblems(Path root) throws IOException {
 		List<String> problems = new ArrayList<>();
@@ -71,6 +74,10 @@ class I18nTest {
 					}
 					else if (en.containsKey(key) && !placeholders(en.getProperty(key)).equals(placeholders(value))) {
 						problems.add(other + ": placeholders differ from English in " + key);
+					}
+					// Every message goes through MessageFormat, which drops a lone apostrophe and what it quotes.
+					if (LONE_APOSTROPHE.matcher(value).find()) {
+						problems.add(other + ": a single apostrophe (write '') in " + key);
 					}
 				}
 			}
