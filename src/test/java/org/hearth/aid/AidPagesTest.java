@@ -61,7 +61,7 @@ class AidPagesTest {
 			assertThat(page).contains(text("aid.dashboard.title", language)).contains("<svg")
 					.contains("data-testid=\"fuel-alerts\"").contains("data-facility=\"" + hospital + "\"")
 					.contains("data-testid=\"category-table\"").contains("data-testid=\"stock-table\"")
-					.contains(text("aid.dashboard.roster", language, 14));
+					.contains(text("aid.dashboard.roster", language, 14)).contains("data-testid=\"pipeline-dispatched\"");
 		}
 		// Observers check aid too; applicants have nothing to do here.
 		mvc.perform(get("/aid").with(WebSession.signedIn(users.demo("observer@hearth.demo")))).andExpect(status().isOk());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.hearth.aid.Catalogue;
 import org.hearth.aid.FuelWatch;
 import org.hearth.aid.Overview;
+import org.hearth.aid.Requests;
 import org.hearth.aid.Roster;
 import org.hearth.aid.StockLedger;
 import org.hearth.platform.DisplayZone;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The coordinator's dashboard: needs against delivered per category and per facility (each chart with its table),
- * the facilities short of fuel, and the stock of every warehouse. Observers read it too: it names facilities and
+ * The coordinator's dashboard: the pipeline of requests and shipments, needs against delivered per category and per
+ * facility (each chart with its table), the facilities short of fuel, the field hospital's gaps, and the stock of
+ * every warehouse. Observers read it too: it names facilities and
  * items, never a person.
  */
 @Controller
@@ -47,18 +49,20 @@ class DashboardController {
 	private final StockLedger ledger;
 	private final Catalogue catalogue;
 	private final Roster roster;
+	private final Requests requests;
 	private final Places places;
 	private final MessageSource messages;
 	private final DisplayZone zone;
 	private final Clock clock;
 
 	DashboardController(Overview overview, FuelWatch fuel, StockLedger ledger, Catalogue catalogue, Roster roster,
-			Places places, MessageSource messages, DisplayZone zone, Clock clock) {
+			Requests requests, Places places, MessageSource messages, DisplayZone zone, Clock clock) {
 		this.overview = overview;
 		this.fuel = fuel;
 		this.ledger = ledger;
 		this.catalogue = catalogue;
 		this.roster = roster;
+		this.requests = requests;
 		this.places = places;
 		this.messages = messages;
 		this.zone = zone;
@@ -118,6 +122,7 @@ class DashboardController {
 		model.addAttribute("warehouses", ledger.warehouses());
 		model.addAttribute("stock", overview.stockByWarehouse());
 		model.addAttribute("catalogue", catalogue);
+		model.addAttribute("pipeline", requests.pipeline());
 		model.addAttribute("rosterDays", ROSTER_DAYS);
 		model.addAttribute("rosters", roster.fieldHospitals().stream()
 				.map(f -> new RosterGaps(f, roster.gaps(f.id(), roster.today(), ROSTER_DAYS))).toList());

@@ -16,6 +16,7 @@ import org.hearth.aid.FuelWatch;
 import org.hearth.aid.MeasureUnit;
 import org.hearth.aid.Overview;
 import org.hearth.aid.Quantities;
+import org.hearth.aid.Requests;
 import org.hearth.identity.CurrentUser;
 import org.hearth.platform.DisplayZone;
 import org.jspecify.annotations.Nullable;
@@ -42,16 +43,18 @@ class FacilityController {
 	private final Catalogue catalogue;
 	private final Overview overview;
 	private final FuelWatch fuel;
+	private final Requests requests;
 	private final Places places;
 	private final DisplayZone zone;
 	private final Clock clock;
 
-	FacilityController(Facilities facilities, Catalogue catalogue, Overview overview, FuelWatch fuel, Places places,
+	FacilityController(Facilities facilities, Catalogue catalogue, Overview overview, FuelWatch fuel, Requests requests, Places places,
 			DisplayZone zone, Clock clock) {
 		this.facilities = facilities;
 		this.catalogue = catalogue;
 		this.overview = overview;
 		this.fuel = fuel;
+		this.requests = requests;
 		this.places = places;
 		this.zone = zone;
 		this.clock = clock;
@@ -178,6 +181,7 @@ class FacilityController {
 		model.addAttribute("needs", overview.needsOf(id, facilities.needs(id)));
 		model.addAttribute("history", facilities.needHistory(id).stream().filter(n -> n.supersededBy() != null).toList());
 		model.addAttribute("readings", facilities.fuelReadings(id, READINGS_SHOWN));
+		model.addAttribute("openRequests", requests.open(id));
 		model.addAttribute("fuel", f.kind().fuelWatched()
 				? fuel.statuses().stream().filter(s -> s.facility().equals(id)).toList() : List.of());
 		model.addAttribute("fuels", catalogue.items().stream().filter(i -> i.category() == Category.FUEL).toList());
