@@ -161,6 +161,16 @@ public class Facilities {
 		if (text != null && text.length() > 1000) {
 			throw new RuleViolationException("aid.error.note-too-long");
 		}
+		// One facility's needs are recorded one at a time, so that two overlapping ones cannot pass each other.
+		jdbc.sql("SELECT id FROM aid.facility WHERE id = ? FOR UPDATE").param(facility).query(UUID.class).single();
+		boolean overlaps = jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM aid.need WHERE facility = ? AND item = ? AND superseded_by IS NULL
+				  AND period_from <= ? AND period_to >= ? AND id IS DISTINCT FROM ?)""")
+				.params(facility, item, Date.valueOf(to), Date.valueOf(from), supersedes).query(Boolean.class).single();
+		if (overlaps) {
+			// A delivery counts towards the need whose days it falls on: two needs on one day would count it twice.
+			throw new RuleViolationException("aid.error.need-overlaps");
+		}
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO aid.need (id, facility, item, quantity, period_from, period_to, note, recorded_by,

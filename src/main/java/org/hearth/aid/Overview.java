@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Needs against delivered, at a glance: for each facility and item, what its needs in force for a period add up
- * to and what it received between their first and last day; summed per item and per category. It reads the needs
- * and the per-day receipts kept with each shipment's receipt, never the ledger's history.
+ * to and what it received on their days; summed per item and per category. It reads the needs and what each has
+ * received (aid.need_delivered, kept by the database with every need and receipt), never the ledger's history.
  */
 @Service
 public class Overview {
@@ -62,18 +62,12 @@ public class Overview {
 
 	public List<NeedLine> needsAgainstDelivered(LocalDate from, LocalDate to, @Nullable String settlement) {
 		return jdbc.sql("""
-				WITH needed AS (
-				  SELECT n.facility, n.item, sum(n.quantity) AS quantity, min(n.period_from) AS first_day,
-				    max(n.period_to) AS last_day
-				  FROM aid.need n JOIN aid.facility f ON f.id = n.facility
-				  WHERE n.superseded_by IS NULL AND n.period_from <= :to AND n.period_to >= :from
-				    AND (:settlement::text IS NULL OR f.settlement = :settlement)
-				  GROUP BY n.facility, n.item)
-				SELECT f.id, f.name, f.kind, f.settlement, needed.item, needed.quantity,
-				  coalesce((SELECT sum(d.quantity) FROM aid.delivered d WHERE d.facility = needed.facility
-				    AND d.item = needed.item AND d.day BETWEEN needed.first_day AND needed.last_day), 0) AS delivered
-				FROM needed JOIN aid.facility f ON f.id = needed.facility
-				ORDER BY f.settlement, f.name, f.id, needed.item""")
+				SELECT f.id, f.name, f.kind, f.settlement, n.item, sum(n.quantity), sum(nd.quantity)
+				FROM aid.need n JOIN aid.need_delivered nd ON nd.need = n.id JOIN aid.facility f ON f.id = n.facility
+				WHERE n.superseded_by IS NULL AND n.period_from <= :to AND n.period_to >= :from
+				  AND (:settlement::text IS NULL OR f.settlement = :settlement)
+				GROUP BY f.id, f.name, f.kind, f.settlement, n.item
+				ORDER BY f.settlement, f.name, f.id, n.item""")
 				.param("from", from).param("to", to).param("settlement", settlement)
 				.query((rs, n) -> new NeedLine(rs.getObject(1, UUID.class), rs.getString(2),
 						FacilityKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
@@ -90,13 +84,19 @@ public class Overview {
 		}
 	}
 
-	public List<NeedStatus> needsOf(UUID facility, List<Facilities.Need> needs) {
-		return needs.stream().map(n -> new NeedStatus(n, jdbc.sql("""
-				SELECT coalesce(sum(quantity), 0) FROM aid.delivered
-				WHERE facility = ? AND item = ? AND day BETWEEN ? AND ?""")
-				.params(facility, n.item(), n.from(), n.to()).query(BigDecimal.class).single().stripTrailingZeros()))
-				.toList();
+	public List<NeedStatus> needsOf(List<Facilities.Need> needs) {
+		if (needs.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, BigDecimal> delivered = new java.util.HashMap<>();
+		jdbc.sql("SELECT need, quantity FROM aid.need_delivered WHERE need IN (:needs)")
+				.param("needs", needs.stream().map(Facilities.Need::id).toList())
+				.query(rs -> {
+					delivered.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2).stripTrailingZeros());
+				});
+		return needs.stream().map(n -> new NeedStatus(n, delivered.getOrDefault(n.id(), BigDecimal.ZERO))).toList();
 	}
+
 
 	public List<FacilityTotal> byFacility(List<NeedLine> lines) {
 		Map<UUID, List<NeedLine>> grouped = new LinkedHashMap<>();

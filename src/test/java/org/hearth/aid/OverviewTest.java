@@ -88,4 +88,37 @@ class OverviewTest {
 				.satisfies(l -> assertThat(l.needed()).isEqualByComparingTo("250"));
 		assertThat(facilities.needHistory(kitchen)).hasSize(2);
 	}
+
+	@Test
+	void aNeedRecordedAfterItsDeliveriesCountsThemAndNeedsOfOneItemDoNotOverlap() {
+		String settlement = "kerkicahan";
+		UUID shelter = fixtures.facility(FacilityKind.SHELTER, settlement);
+		transactions.executeWithoutResult(t -> {
+			facilities.delivered(shelter, "blanket", LocalDate.of(2026, 6, 3), new BigDecimal("40"));
+			facilities.delivered(shelter, "blanket", LocalDate.of(2026, 6, 3), new BigDecimal("10"));
+			facilities.delivered(shelter, "blanket", LocalDate.of(2026, 7, 1), new BigDecimal("99"));
+		});
+		Facilities.Need june = facilities.recordNeed(fixtures.coordinator(), shelter, "blanket", new BigDecimal("80"),
+				LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), null, null);
+		assertThat(overview.needsOf(List.of(june))).singleElement()
+				.satisfies(s -> assertThat(s.delivered()).isEqualByComparingTo("50"));
+
+		org.hearth.shared.RuleViolationException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+				org.hearth.shared.RuleViolationException.class, () -> facilities.recordNeed(fixtures.coordinator(), shelter,
+						"blanket", BigDecimal.TEN, LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 15), null, null));
+		assertThat(refused.messageKey()).isEqualTo("aid.error.need-overlaps");
+		Facilities.Need july = facilities.recordNeed(fixtures.coordinator(), shelter, "blanket", BigDecimal.TEN,
+				LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 15), null, null);
+
+		// A delivery afterwards counts for the need whose days it falls on, and only for it.
+		transactions.executeWithoutResult(t -> facilities.delivered(shelter, "blanket", LocalDate.of(2026, 6, 20),
+				new BigDecimal("5")));
+		assertThat(overview.needsOf(List.of(june, july))).extracting(Overview.NeedStatus::delivered)
+				.usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("55"), new BigDecimal("99"));
+		assertThat(overview.needsAgainstDelivered(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 31), settlement))
+				.singleElement().satisfies(l -> {
+					assertThat(l.needed()).isEqualByComparingTo("90");
+					assertThat(l.delivered()).isEqualByComparingTo("154");
+				});
+	}
 }

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
 	/** Facilities in the table and the chart, lowest share first; the settlement filter narrows the rest. */
-	static final int FACILITIES_SHOWN = 50;
+	static final int FACILITIES_SHOWN = 30;
 
 	/** The most urgent fuel alerts; the count says how many more there are. */
 	static final int FUEL_SHOWN = 50;

@@ -178,7 +178,7 @@ class FacilityController {
 		Facilities.Facility f = facilities.facility(id);
 		model.addAttribute("facility", f);
 		model.addAttribute("place", places.label(f.settlement(), locale));
-		model.addAttribute("needs", overview.needsOf(id, facilities.needs(id)));
+		model.addAttribute("needs", overview.needsOf(facilities.needs(id)));
 		model.addAttribute("history", facilities.needHistory(id).stream().filter(n -> n.supersededBy() != null).toList());
 		model.addAttribute("readings", facilities.fuelReadings(id, READINGS_SHOWN));
 		model.addAttribute("openRequests", requests.open(id));

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('AID_COORDINATOR')")
 class WarehouseController {
 
-	static final int MOVEMENTS_SHOWN = 50;
+	static final int MOVEMENTS_SHOWN = 30;
 
 	private final StockLedger ledger;
 	private final Catalogue catalogue;
