@@ -88,7 +88,13 @@ public final class AidBench {
 						+ fuel.statuses().size() + overview.stockByWarehouse().size();
 			});
 
-			// The dashboard's parts, to tell where its time goes.
+			// The dashboard's parts, to tell where its time goes; the plan of its main query for the log.
+			jdbc.queryForList("""
+					EXPLAIN (ANALYZE, BUFFERS) SELECT f.id, f.name, f.kind, f.settlement, n.item, sum(n.quantity), sum(nd.quantity)
+					FROM aid.need n JOIN aid.need_delivered nd ON nd.need = n.id JOIN aid.facility f ON f.id = n.facility
+					WHERE n.superseded_by IS NULL AND n.period_from <= ? AND n.period_to >= ?
+					GROUP BY f.id, f.name, f.kind, f.settlement, n.item ORDER BY f.settlement, f.name, f.id, n.item""",
+					String.class, last, first).forEach(line -> System.out.println("PLAN " + line));
 			timed("part.needs", RUNS / 3, () -> overview.needsAgainstDelivered(first, last, null).size());
 			timed("part.fuel", RUNS / 3, () -> fuel.statuses().size());
 			timed("part.stock", RUNS / 3, () -> overview.stockByWarehouse().size());

@@ -29,12 +29,14 @@ import org.springframework.stereotype.Service;
 public class FuelWatch {
 
 	private final JdbcClient jdbc;
+	private final Catalogue catalogue;
 	private final AidProperties properties;
 	private final DisplayZone zone;
 	private final Clock clock;
 
-	FuelWatch(JdbcClient jdbc, AidProperties properties, DisplayZone zone, Clock clock) {
+	FuelWatch(JdbcClient jdbc, Catalogue catalogue, AidProperties properties, DisplayZone zone, Clock clock) {
 		this.jdbc = jdbc;
+		this.catalogue = catalogue;
 		this.properties = properties;
 		this.zone = zone;
 		this.clock = clock;
@@ -71,6 +73,8 @@ public class FuelWatch {
 	public List<FuelStatus> statuses() {
 		LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
 		LocalDate windowStart = today.minusDays(properties.fuelWindowDays());
+		List<String> fuels = catalogue.items().stream().filter(i -> i.category() == Category.FUEL)
+				.map(Catalogue.Item::code).toList();
 		List<Watched> watched = jdbc.sql("""
 				SELECT id, name, kind, settlement, daily_fuel_use FROM aid.facility
 				WHERE kind IN ('SCHOOL', 'HOSPITAL', 'CLINIC', 'FIELD_HOSPITAL') AND status <> 'CLOSED'""")
@@ -78,9 +82,7 @@ public class FuelWatch {
 						FacilityKind.valueOf(rs.getString(3)), rs.getString(4), rs.getBigDecimal(5)))
 				.list();
 		Map<Key, Reading> latest = new HashMap<>();
-		jdbc.sql("""
-				SELECT DISTINCT ON (r.facility, r.item) r.facility, r.item, r.on_hand, r.read_on
-				FROM aid.fuel_reading r ORDER BY r.facility, r.item, r.read_on DESC, r.id DESC""")
+		jdbc.sql("SELECT facility, item, on_hand, read_on FROM aid.fuel_latest")
 				.query(rs -> {
 					latest.put(new Key(rs.getObject(1, UUID.class), rs.getString(2)),
 							new Reading(rs.getBigDecimal(3), rs.getObject(4, LocalDate.class)));
@@ -99,9 +101,8 @@ public class FuelWatch {
 				.min(Comparator.naturalOrder()).orElse(windowStart);
 		Map<Key, List<Reading>> received = new HashMap<>();
 		jdbc.sql("""
-				SELECT d.facility, d.item, d.quantity, d.day FROM aid.delivered d JOIN aid.item i ON i.code = d.item
-				WHERE i.category = 'FUEL' AND d.day >= ?""")
-				.param(since)
+				SELECT facility, item, quantity, day FROM aid.delivered WHERE item IN (:fuels) AND day >= :since""")
+				.param("fuels", fuels).param("since", since)
 				.query(rs -> {
 					received.computeIfAbsent(new Key(rs.getObject(1, UUID.class), rs.getString(2)), k -> new ArrayList<>())
 							.add(new Reading(rs.getBigDecimal(3), rs.getObject(4, LocalDate.class)));

@@ -60,14 +60,17 @@ public class Overview {
 			List<NeedLine> lines, int linesMet, int percentByValue) {
 	}
 
+	/** The needs in force overlapping the period, per facility and item, in no particular order. */
 	public List<NeedLine> needsAgainstDelivered(LocalDate from, LocalDate to, @Nullable String settlement) {
 		return jdbc.sql("""
-				SELECT f.id, f.name, f.kind, f.settlement, n.item, sum(n.quantity), sum(nd.quantity)
-				FROM aid.need n JOIN aid.need_delivered nd ON nd.need = n.id JOIN aid.facility f ON f.id = n.facility
-				WHERE n.superseded_by IS NULL AND n.period_from <= :to AND n.period_to >= :from
-				  AND (:settlement::text IS NULL OR f.settlement = :settlement)
-				GROUP BY f.id, f.name, f.kind, f.settlement, n.item
-				ORDER BY f.settlement, f.name, f.id, n.item""")
+				WITH needed AS (
+				  SELECT n.facility, n.item, sum(n.quantity) AS quantity, sum(nd.quantity) AS delivered
+				  FROM aid.need n JOIN aid.need_delivered nd ON nd.need = n.id
+				  WHERE n.superseded_by IS NULL AND n.period_from <= :to AND n.period_to >= :from
+				  GROUP BY n.facility, n.item)
+				SELECT f.id, f.name, f.kind, f.settlement, needed.item, needed.quantity, needed.delivered
+				FROM needed JOIN aid.facility f ON f.id = needed.facility
+				WHERE :settlement::text IS NULL OR f.settlement = :settlement""")
 				.param("from", from).param("to", to).param("settlement", settlement)
 				.query((rs, n) -> new NeedLine(rs.getObject(1, UUID.class), rs.getString(2),
 						FacilityKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
@@ -100,7 +103,8 @@ public class Overview {
 
 	public List<FacilityTotal> byFacility(List<NeedLine> lines) {
 		Map<UUID, List<NeedLine>> grouped = new LinkedHashMap<>();
-		lines.forEach(l -> grouped.computeIfAbsent(l.facility(), k -> new ArrayList<>()).add(l));
+		lines.stream().sorted(java.util.Comparator.comparing(NeedLine::item))
+				.forEach(l -> grouped.computeIfAbsent(l.facility(), k -> new ArrayList<>()).add(l));
 		return grouped.values().stream().map(ls -> {
 			NeedLine first = ls.get(0);
 			int met = (int) ls.stream().filter(l -> l.delivered().compareTo(l.needed()) >= 0).count();
@@ -141,6 +145,7 @@ public class Overview {
 				neededValue = neededValue.add(sums[0].multiply(value));
 				metValue = metValue.add(sums[2].multiply(value));
 			}
+			itemTotals.sort(java.util.Comparator.comparingInt(i -> catalogue.items().indexOf(catalogue.require(i.item()))));
 			result.add(new CategoryTotal(category, List.copyOf(itemTotals), percent(metValue, neededValue)));
 		});
 		return result;

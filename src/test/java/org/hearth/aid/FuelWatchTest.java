@@ -77,4 +77,16 @@ class FuelWatchTest {
 		assertThat(status.flagged()).isTrue();
 		assertThat(watch.statuses()).noneMatch(s -> s.facility().equals(shelter));
 	}
+
+	@Test
+	void aReadingRecordedLateForAnEarlierDayDoesNotReplaceTheLatest() {
+		UUID clinic = fixtures.facility(FacilityKind.CLINIC, "susa");
+		facilities.recordFuel(fixtures.coordinator(), clinic, "diesel", new BigDecimal("500"), today().minusDays(1));
+		facilities.recordFuel(fixtures.coordinator(), clinic, "diesel", new BigDecimal("900"), today().minusDays(5));
+		FuelWatch.FuelStatus status = status(clinic);
+		assertThat(status.lastReading()).isEqualTo(today().minusDays(1));
+		// 400 l used in the four days between the readings: 100 a day, 400 l today, four days left.
+		assertThat(status.dailyUse()).isEqualByComparingTo("100");
+		assertThat(status.daysLeft()).isEqualByComparingTo("4");
+	}
 }
