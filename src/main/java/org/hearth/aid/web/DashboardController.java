@@ -50,13 +50,13 @@ class DashboardController {
 	private final Catalogue catalogue;
 	private final Roster roster;
 	private final Requests requests;
-	private final Places places;
+	private final Labels places;
 	private final MessageSource messages;
 	private final DisplayZone zone;
 	private final Clock clock;
 
 	DashboardController(Overview overview, FuelWatch fuel, StockLedger ledger, Catalogue catalogue, Roster roster,
-			Requests requests, Places places, MessageSource messages, DisplayZone zone, Clock clock) {
+			Requests requests, Labels places, MessageSource messages, DisplayZone zone, Clock clock) {
 		this.overview = overview;
 		this.fuel = fuel;
 		this.ledger = ledger;
@@ -100,7 +100,7 @@ class DashboardController {
 		model.addAttribute("fromText", from);
 		model.addAttribute("toText", to);
 		model.addAttribute("settlement", settlement);
-		model.addAttribute("places", places.all(locale));
+		model.addAttribute("places", places.settlements(locale));
 		model.addAttribute("categories", categories);
 		model.addAttribute("categoryChart", SvgCharts.horizontalBars(text("aid.dashboard.category-chart", locale),
 				categories.stream().map(c -> new SvgCharts.Bar(text("aid.category." + c.category().name(), locale),

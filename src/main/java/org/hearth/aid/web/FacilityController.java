@@ -44,11 +44,11 @@ class FacilityController {
 	private final Overview overview;
 	private final FuelWatch fuel;
 	private final Requests requests;
-	private final Places places;
+	private final Labels places;
 	private final DisplayZone zone;
 	private final Clock clock;
 
-	FacilityController(Facilities facilities, Catalogue catalogue, Overview overview, FuelWatch fuel, Requests requests, Places places,
+	FacilityController(Facilities facilities, Catalogue catalogue, Overview overview, FuelWatch fuel, Requests requests, Labels places,
 			DisplayZone zone, Clock clock) {
 		this.facilities = facilities;
 		this.catalogue = catalogue;
@@ -154,7 +154,7 @@ class FacilityController {
 	private Facilities.Details details(FacilityForm form, Locale locale) {
 		FacilityKind kind = Forms.choice(FacilityKind.class, form.kind());
 		FacilityStatus status = Forms.choice(FacilityStatus.class, form.status());
-		if (places.label(form.settlement(), locale).equals(form.settlement())) {
+		if (places.settlement(form.settlement(), locale).equals(form.settlement())) {
 			throw new org.hearth.shared.RuleViolationException("aid.error.unknown-settlement");
 		}
 		int capacity = Forms.wholeNumber(form.capacity(), "aid.error.capacity");
@@ -177,14 +177,15 @@ class FacilityController {
 			@Nullable FuelForm reading) {
 		Facilities.Facility f = facilities.facility(id);
 		model.addAttribute("facility", f);
-		model.addAttribute("place", places.label(f.settlement(), locale));
+		model.addAttribute("place", places.settlement(f.settlement(), locale));
 		model.addAttribute("needs", overview.needsOf(facilities.needs(id)));
 		model.addAttribute("history", facilities.needHistory(id).stream().filter(n -> n.supersededBy() != null).toList());
 		model.addAttribute("readings", facilities.fuelReadings(id, READINGS_SHOWN));
 		model.addAttribute("openRequests", requests.open(id));
 		model.addAttribute("fuel", f.kind().fuelWatched()
 				? fuel.statuses().stream().filter(s -> s.facility().equals(id)).toList() : List.of());
-		model.addAttribute("fuels", catalogue.items().stream().filter(i -> i.category() == Category.FUEL).toList());
+		model.addAttribute("fuelOptions",
+				places.items(catalogue.items().stream().filter(i -> i.category() == Category.FUEL).toList(), locale));
 		common(locale, model);
 		LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
 		model.addAttribute("facilityForm", details != null ? details : FacilityForm.of(f, locale));
@@ -196,10 +197,10 @@ class FacilityController {
 	}
 
 	private void common(Locale locale, Model model) {
-		model.addAttribute("places", places.all(locale));
+		model.addAttribute("places", places.settlements(locale));
 		model.addAttribute("kinds", FacilityKind.values());
 		model.addAttribute("statuses", FacilityStatus.values());
-		model.addAttribute("items", catalogue.items());
+		model.addAttribute("itemOptions", places.items(catalogue.items(), locale));
 		model.addAttribute("catalogue", catalogue);
 		model.addAttribute("today", LocalDate.now(clock.withZone(zone.zone())).toString());
 	}

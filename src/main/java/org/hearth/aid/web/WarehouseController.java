@@ -38,11 +38,11 @@ class WarehouseController {
 	private final StockLedger ledger;
 	private final Catalogue catalogue;
 	private final Overview overview;
-	private final Places places;
+	private final Labels places;
 	private final DisplayZone zone;
 	private final Clock clock;
 
-	WarehouseController(StockLedger ledger, Catalogue catalogue, Overview overview, Places places, DisplayZone zone,
+	WarehouseController(StockLedger ledger, Catalogue catalogue, Overview overview, Labels places, DisplayZone zone,
 			Clock clock) {
 		this.ledger = ledger;
 		this.catalogue = catalogue;
@@ -152,7 +152,7 @@ class WarehouseController {
 		Map<UUID, Map<String, BigDecimal>> stock = overview.stockByWarehouse();
 		model.addAttribute("warehouses", warehouses);
 		model.addAttribute("stock", stock);
-		model.addAttribute("places", places.all(locale));
+		model.addAttribute("places", places.settlements(locale));
 		model.addAttribute("catalogue", catalogue);
 		model.addAttribute("warehouseForm", form);
 		return "aid/warehouses";
@@ -163,12 +163,12 @@ class WarehouseController {
 		StockLedger.Warehouse warehouse = ledger.warehouse(id);
 		List<StockLedger.Movement> movements = ledger.movements(id, before, MOVEMENTS_SHOWN + 1);
 		model.addAttribute("warehouse", warehouse);
-		model.addAttribute("place", places.label(warehouse.settlement(), locale));
+		model.addAttribute("place", places.settlement(warehouse.settlement(), locale));
 		model.addAttribute("stock", ledger.onHand(id));
 		model.addAttribute("movements", movements.stream().limit(MOVEMENTS_SHOWN).toList());
 		model.addAttribute("older", movements.size() > MOVEMENTS_SHOWN ? movements.get(MOVEMENTS_SHOWN - 1).id() : null);
 		model.addAttribute("others", ledger.warehouses().stream().filter(w -> !w.id().equals(id)).toList());
-		model.addAttribute("items", catalogue.items());
+		model.addAttribute("itemOptions", places.items(catalogue.items(), locale));
 		model.addAttribute("catalogue", catalogue);
 		String today = LocalDate.now(clock.withZone(zone.zone())).toString();
 		model.addAttribute("today", today);
