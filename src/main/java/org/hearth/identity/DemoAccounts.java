@@ -41,7 +41,9 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("housing@hearth.demo", Set.of(Role.HOUSING_OFFICER), "KHA", "en"),
 			new Demo("aid@hearth.demo", Set.of(Role.AID_COORDINATOR), null, "ru"),
 			new Demo("aid2@hearth.demo", Set.of(Role.AID_COORDINATOR), null, "az"),
+			new Demo("dialogue@hearth.demo", Set.of(Role.DIALOGUE_SECRETARIAT), null, "hy"),
 			new Demo("observer@hearth.demo", Set.of(Role.OBSERVER), null, "en"),
+			new Demo("observer2@hearth.demo", Set.of(Role.OBSERVER), null, "ru"),
 			new Demo("dpo@hearth.demo", Set.of(Role.DATA_PROTECTION_OFFICER), null, "en"),
 			new Demo("admin@hearth.demo", Set.of(Role.ADMINISTRATOR), null, "en"));
 

@@ -37,7 +37,8 @@ class SecurityConfiguration {
 	/** Paths anyone may open without signing in. Controllers behind them still declare their own rule. */
 	static final String[] PUBLIC_PATHS = { "/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 			"/login", "/register", "/register/**", "/account/confirm", "/account/set-password", "/verify", "/verify/**", "/services/**", "/great-return/rules", "/transparency", "/transparency/**",
-			"/great-return/rounds", "/great-return/rounds/**",
+			"/great-return/rounds", "/great-return/rounds/**", "/commitments", "/commitments/**", "/incidents",
+			"/incidents/**", "/heritage", "/heritage/**",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/demo/mailbox",
 			"/demo/mailbox/**" };
 
