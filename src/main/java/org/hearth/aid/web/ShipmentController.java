@@ -24,6 +24,7 @@ import org.hearth.aid.web.RequestPages.Done;
 import org.hearth.aid.web.RequestPages.Row;
 import org.hearth.identity.CurrentUser;
 import org.hearth.platform.DisplayZone;
+import org.hearth.shared.Csv;
 import org.hearth.shared.RuleViolationException;
 import org.hearth.shared.UserFacingException;
 import org.jspecify.annotations.Nullable;
@@ -218,27 +219,12 @@ class ShipmentController {
 		out.flush();
 	}
 
-	/** One delivery as a CSV row, RFC 4180: quoted where needed, decimals with a point, CRLF at the end. */
+	/** One delivery as a CSV row (Csv.line: quoting, and text a spreadsheet would run as a formula defused). */
 	static String row(Shipments.Delivery d) {
-		List<String> fields = List.of(d.shipment().toString(), d.dispatchedOn().toString(), d.receivedOn().toString(),
+		return Csv.line(List.of(d.shipment().toString(), d.dispatchedOn().toString(), d.receivedOn().toString(),
 				d.warehouseCode(), d.facility().toString(), d.facilityName(), d.facilityKind().name(), d.settlement(),
 				d.item(), d.category().name(), d.unit().name(), plain(d.dispatched()), plain(d.received()),
-				d.discrepancy() ? "yes" : "no");
-		StringBuilder row = new StringBuilder();
-		for (int i = 0; i < fields.size(); i++) {
-			if (i > 0) {
-				row.append(',');
-			}
-			row.append(quoted(fields.get(i)));
-		}
-		return row.append("\r\n").toString();
-	}
-
-	static String quoted(String field) {
-		if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-			return field;
-		}
-		return '"' + field.replace("\"", "\"\"") + '"';
+				d.discrepancy() ? "yes" : "no"));
 	}
 
 	private static String plain(BigDecimal quantity) {
