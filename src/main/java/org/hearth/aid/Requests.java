@@ -21,6 +21,7 @@ import org.hearth.shared.ConflictException;
 import org.hearth.shared.NotFoundException;
 import org.hearth.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,8 @@ public class Requests {
 	private final Clock clock;
 
 	Requests(JdbcClient jdbc, Catalogue catalogue, Facilities facilities, AidProperties properties, DisplayZone zone,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.facilities = facilities;
@@ -59,6 +61,8 @@ public class Requests {
 		this.zone = zone;
 		this.clock = clock;
 	}
+
+	private final ApplicationEventPublisher events;
 
 	/** A quantity of an item, in the item's unit. */
 	public record Line(String item, BigDecimal quantity) {
@@ -371,6 +375,11 @@ public class Requests {
 				INSERT INTO aid.request_history (request, status, comment, changed_by, role, changed_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
 				.params(request, status.name(), comment, staff.uuid(), roleOf(staff), Timestamp.from(at)).update();
+		// Every decision on a request enters the public log too: what was asked for and what was decided, no names.
+		String lines = String.join(";", jdbc.sql("SELECT item || ':' || quantity FROM aid.request_line WHERE request = ? ORDER BY item")
+				.param(request).query(String.class).list());
+		events.publishEvent(AidChanged.by(staff, "request", request, status.name().toLowerCase(java.util.Locale.ROOT), at,
+				request.toString(), status.name(), lines, at.toString()));
 	}
 
 	/** The facility, which must exist and not be closed: goods are neither asked for nor sent to a closed one. */

@@ -88,6 +88,10 @@ class RequestsTest {
 		assertThat(twice.secondApprovedBy()).isEqualTo(second.uuid());
 		assertThat(requests.history(r.id())).extracting(Requests.HistoryEntry::status).containsExactly(
 				RequestStatus.REQUESTED, RequestStatus.AWAITING_SECOND_APPROVAL, RequestStatus.APPROVED);
+		// Each decision is in the public log, by role only.
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM transparency.leaf_subject s WHERE s.entity_type = 'request' AND s.entity_id = ?""")
+				.param(r.id()).query(Integer.class).single()).isEqualTo(3);
 	}
 
 	@Test
