@@ -121,4 +121,29 @@ class AidJourneyBrowserIT extends BrowserJourney {
 	static String spaced(String text) {
 		return text.replaceAll("[\\u00a0\\u202f]", " ").strip();
 	}
+
+	@Test
+	void aDistributionRoundOnTheTabletAndOnPaper() {
+		Page coordinator = newPage("az", false);
+		signIn(coordinator, "aid@hearth.demo");
+		coordinator.navigate(url("/aid/distributions"));
+		audit(coordinator);
+		coordinator.click("main table a");
+		audit(coordinator);
+		String round = coordinator.url();
+		coordinator.click("a[href$='/tablet']");
+		audit(coordinator);
+		// The demo's households are written in three scripts; the search finds one under any of them.
+		coordinator.fill("#q", "Мамедов");
+		coordinator.click("main form[role=search] button");
+		audit(coordinator);
+		assertThat(coordinator.locator("[data-testid=found]").count()).isPositive();
+		coordinator.click("[data-testid=found] a.button");
+		audit(coordinator);
+		assertThat(coordinator.locator("[data-testid=entitlement]").textContent()).isNotBlank();
+		coordinator.navigate(round);
+		coordinator.click("a[href*='/list?sheet=1']");
+		audit(coordinator);
+		assertThat(accessibility).isEmpty();
+	}
 }
