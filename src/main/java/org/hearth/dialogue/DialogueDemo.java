@@ -65,9 +65,9 @@ class DialogueDemo implements ApplicationRunner {
 		return UUID.nameUUIDFromBytes(("hearth-demo-dialogue/" + key).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Noon in Baku on {@code day}, plus {@code minutes}: when the demo says a change was made. */
+	/** Nine in the morning in Baku on {@code day}, plus {@code minutes}: when the demo says a change was made. */
 	static Instant at(String day, int minutes) {
-		return LocalDate.parse(day).atTime(LocalTime.NOON).atZone(BAKU).toInstant().plusSeconds(60L * minutes);
+		return LocalDate.parse(day).atTime(LocalTime.of(9, 0)).atZone(BAKU).toInstant().plusSeconds(60L * minutes);
 	}
 
 	@Override
@@ -120,12 +120,12 @@ class DialogueDemo implements ApplicationRunner {
 						"Nümayəndə heyətləri ərzaq, yanacaq və rabitə xidmətlərinin humanitar çatdırılması barədə razılığa gəldi və birgə heyətli səhra xəstəxanasını müzakirə etdi. Azərbaycan tərəfi sakinlərin mədəni və dini hüquqlarına hörmət edəcəyini vəd etdi.",
 						"Делегации договорились о гуманитарных поставках продовольствия, топлива и услуг связи и обсудили полевой госпиталь с совместным персоналом. Азербайджанская сторона обещала уважать культурные и религиозные права жителей.",
 						"The delegations agreed on humanitarian deliveries of food, fuel and communications services and discussed a field hospital staffed jointly. The Azerbaijani side promised to respect the cultural and religious rights of the residents.")),
-				at("2023-09-21", 480)).id();
+				at("2023-09-21", 240)).id();
 		meetings.addParticipant(s, yevlakh, "Rauf Quliyev", "Azərbaycan Respublikasının Hökuməti",
-				"Head of delegation", at("2023-09-21", 481));
+				"Head of delegation", at("2023-09-21", 241));
 		meetings.addParticipant(s, yevlakh, "Դավիթ Ավանեսյան", "Ղարաբաղի հայ բնակիչների ներկայացուցիչներ",
-				"Head of delegation", at("2023-09-21", 482));
-		meetings.addParticipant(s, yevlakh, "Marta Keller", "ICRC", "Facilitator", at("2023-09-21", 483));
+				"Head of delegation", at("2023-09-21", 242));
+		meetings.addParticipant(s, yevlakh, "Marta Keller", "ICRC", "Facilitator", at("2023-09-21", 243));
 
 		UUID xocali = meetings.create(s, id("meeting-xocali"), new Meetings.Details(humanitarian,
 				LocalDate.parse("2024-05-14"), LocalDate.parse("2024-05-15"), "xocali", null, MeetingFormat.IN_PERSON,
@@ -135,11 +135,11 @@ class DialogueDemo implements ApplicationRunner {
 						"İşçi qrupu çatdırılmaları nəzərdən keçirdi və səhra xəstəxanasının heyəti barədə razılığa gəldi: hər iki icmadan həkimlər və tibb bacıları.",
 						"Рабочая группа рассмотрела поставки и договорилась о составе персонала полевого госпиталя: врачи и медсёстры из обеих общин.",
 						"The working group reviewed the deliveries and agreed on the staffing of the field hospital: doctors and nurses from both communities.")),
-				at("2024-05-15", 300)).id();
+				at("2024-05-15", 240)).id();
 		meetings.addParticipant(s, xocali, "Elvin Məmmədli", "Azərbaycan Respublikasının Hökuməti", "Member",
-				at("2024-05-15", 301));
+				at("2024-05-15", 241));
 		meetings.addParticipant(s, xocali, "Նարինե Հակոբյան", "Ղարաբաղի հայ բնակիչների ներկայացուցիչներ", "Member",
-				at("2024-05-15", 302));
+				at("2024-05-15", 242));
 
 		UUID online = meetings.create(s, id("meeting-online"), new Meetings.Details(null, LocalDate.parse("2026-02-10"),
 				null, null, null, MeetingFormat.ONLINE,
@@ -171,7 +171,7 @@ class DialogueDemo implements ApplicationRunner {
 		// The aid demo's shipment to School No. 1 (aid's id for it): a reference, not a dependency on aid.
 		commitments.addEvidence(s, food, new Commitments.NewEvidence(EvidenceKind.AID_DELIVERY,
 				UUID.nameUUIDFromBytes("hearth-demo-aid-shipments/school-1".getBytes(StandardCharsets.UTF_8)) + "/food-parcel",
-				"The school's food parcels.", SharedWith.PUBLIC, null), at("2023-11-02", 30));
+				"The school's food parcels.", SharedWith.PUBLIC, null), at("2023-11-02", 400));
 
 		// Fuel: partly fulfilled, and the claim is disputed; both sides have spoken.
 		UUID fuel = commitment(s, "fuel", yevlakh, government, icrc, "2023-11-15", "2023-09-21",
@@ -190,7 +190,7 @@ class DialogueDemo implements ApplicationRunner {
 		statement(s, fuelScore, residents, "The schools of Xocalı were left off that list; they have no fuel for the winter.", "2023-11-28");
 		commitments.addEvidence(s, fuel, new Commitments.NewEvidence(EvidenceKind.URL,
 				"https://www.icrc.org/en/where-we-work/europe-central-asia/azerbaijan", "Reports of the ICRC delegation.",
-				SharedWith.PUBLIC, null), at("2023-11-20", 30));
+				SharedWith.PUBLIC, null), at("2023-11-20", 400));
 
 		// Communications: in progress, its latest claim not yet verified, overdue.
 		UUID communications = commitment(s, "communications", yevlakh, government, null, "2023-12-31", "2023-09-21",
@@ -203,7 +203,7 @@ class DialogueDemo implements ApplicationRunner {
 		score(s, communications, 1, "Mobile service restored in Xankəndi only.", "2023-12-15");
 
 		// The field hospital: agreed by the working group, staffed, scored and verified.
-		UUID hospital = commitment(s, "field-hospital", xocali, government, residents, "2024-09-01", "2024-05-14",
+		UUID hospital = commitment(s, "field-hospital", xocali, government, residents, "2024-09-01", "2024-05-15",
 				"Դաշտային հիվանդանոց՝ հայ և ադրբեջանցի բժշկական աշխատողների համատեղ անձնակազմով։",
 				"Erməni və azərbaycanlı tibb işçilərindən ibarət birgə heyətli səhra xəstəxanası.",
 				"Полевой госпиталь с совместным персоналом из армянских и азербайджанских медиков.",
@@ -254,19 +254,19 @@ class DialogueDemo implements ApplicationRunner {
 			String day, String hy, String az, String ru, String en) {
 		List<UUID> responsible = second == null ? List.of(first) : List.of(first, second);
 		return commitments.create(s, id("commitment-" + key), new Commitments.NewCommitment(meeting,
-				LocalizedText.of(hy, az, ru, en), responsible, due == null ? null : LocalDate.parse(due)), at(day, 600))
+				LocalizedText.of(hy, az, ru, en), responsible, due == null ? null : LocalDate.parse(due)), at(day, 300))
 				.id();
 	}
 
 	/** The status claimed on {@code day}; returns the claim. */
 	private UUID status(Actor s, UUID commitment, CommitmentStatus next, String statement, String day) {
 		commitments.changeStatus(s, commitment, commitments.commitment(commitment).version(), next, statement,
-				at(day, 660));
+				at(day, 360));
 		return latestClaim(commitment);
 	}
 
 	private UUID score(Actor s, UUID commitment, int score, String statement, String day) {
-		commitments.rescore(s, commitment, commitments.commitment(commitment).version(), score, statement, at(day, 670));
+		commitments.rescore(s, commitment, commitments.commitment(commitment).version(), score, statement, at(day, 370));
 		return latestClaim(commitment);
 	}
 
@@ -276,10 +276,10 @@ class DialogueDemo implements ApplicationRunner {
 	}
 
 	private void find(Actor observer, UUID claim, Verdict verdict, @Nullable String note, String day) {
-		claims.find(observer, claim, verdict, note, at(day, 720));
+		claims.find(observer, claim, verdict, note, at(day, 120));
 	}
 
 	private void statement(Actor s, UUID claim, UUID party, String text, String day) {
-		claims.addStatement(s, claim, party, text, at(day, 780));
+		claims.addStatement(s, claim, party, text, at(day, 180));
 	}
 }
