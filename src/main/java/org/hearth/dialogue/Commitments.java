@@ -98,7 +98,7 @@ public class Commitments {
 	 * Evidence of implementation.
 	 *
 	 * @param reference the document's id, the shipment (and item), the incident's id or the https address
-	 * @param mediaType, size, sha256 of a document; null for the other kinds
+	 * @param mediaType the type of a document's content; null, as its size and sha256, for the other kinds
 	 */
 	public record Evidence(UUID id, UUID commitment, EvidenceKind kind, String reference, @Nullable UUID document,
 			SharedWith sharedWith, @Nullable String note, String role, Instant addedAt, @Nullable String mediaType,

@@ -1,7 +1,6 @@
 package org.hearth.dialogue.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -109,7 +108,7 @@ class CommitmentController {
 
 	@PreAuthorize("hasAnyRole('DIALOGUE_SECRETARIAT', 'OBSERVER')")
 	@GetMapping("/dialogue/commitments/{id}")
-	String show(@PathVariable UUID id, Locale locale, Model model) {
+	String show(@PathVariable UUID id, Model model) {
 		return render(id, model, Typed.NONE);
 	}
 
