@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.hearth.aid.Facilities;
 import org.hearth.gazetteer.Gazetteer;
 import org.hearth.identity.CurrentUser;
+import org.hearth.identity.Role;
 import org.hearth.platform.DisplayZone;
 import org.hearth.shared.ConflictException;
 import org.hearth.shared.NotFoundException;
@@ -180,6 +181,50 @@ public class Incidents {
 	@Transactional
 	public Incident record(CurrentUser staff, NewIncident incident) {
 		return record(Actor.of(staff), incident, UUID.randomUUID(), clock.instant());
+	}
+
+	/** An incident with, from the secretariat, the personal details that must stay out of its description. */
+	@Transactional
+	public Incident record(CurrentUser staff, NewIncident incident, @Nullable String confidential) {
+		Incident recorded = record(staff, incident);
+		if (confidential != null && !confidential.isBlank()) {
+			addConfidential(staff, recorded.id(), confidential);
+		}
+		return recorded;
+	}
+
+	/** A personal detail of an incident (who was involved, a witness's contact), kept from observers and the public. */
+	public record ConfidentialNote(String note, Instant recordedAt) {
+	}
+
+	/**
+	 * Adds a personal detail to an incident. Only the dialogue secretariat writes and reads them: observers verify
+	 * what happened, not who was there, and never see personal data.
+	 */
+	@Transactional
+	public ConfidentialNote addConfidential(CurrentUser staff, UUID incident, String note) {
+		requireSecretariat(staff);
+		incident(incident);
+		String text = HeritageSites.required(note, DESCRIPTION_MAX, "monitoring.error.confidential");
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO monitoring.incident_confidential (incident, note, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?)""").params(incident, text, staff.uuid(), Timestamp.from(now)).update();
+		return new ConfidentialNote(text, now);
+	}
+
+	/** The incident's personal details, oldest first: the dialogue secretariat only. */
+	public List<ConfidentialNote> confidential(CurrentUser staff, UUID incident) {
+		requireSecretariat(staff);
+		return jdbc.sql("SELECT note, recorded_at FROM monitoring.incident_confidential WHERE incident = ? ORDER BY id")
+				.param(incident)
+				.query((rs, n) -> new ConfidentialNote(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+	}
+
+	private static void requireSecretariat(CurrentUser staff) {
+		if (!staff.has(Role.DIALOGUE_SECRETARIAT)) {
+			throw new RuleViolationException("monitoring.error.confidential-secretariat");
+		}
 	}
 
 	Incident record(Actor actor, NewIncident n, UUID id, Instant now) {

@@ -284,6 +284,23 @@ class IncidentsTest {
 		return summary.byMonth().stream().filter(m -> m.month().equals(month)).findFirst().orElseThrow().count();
 	}
 
+	@Test
+	void personalDetailsAreTheSecretariatsAloneAndOnlyEverAddedTo() {
+		Incidents.Incident incident = fixtures.incident("Shots heard near the school at dusk.");
+		assertThat(refusal(() -> incidents.addConfidential(fixtures.observer(), incident.id(), "Witness: A. B.")))
+				.isEqualTo("monitoring.error.confidential-secretariat");
+		assertThat(refusal(() -> incidents.confidential(fixtures.observer(), incident.id())))
+				.isEqualTo("monitoring.error.confidential-secretariat");
+		assertThat(refusal(() -> incidents.addConfidential(fixtures.secretariat(), incident.id(), "  ")))
+				.isEqualTo("monitoring.error.confidential");
+		incidents.addConfidential(fixtures.secretariat(), incident.id(), "Witness: A. B., +374 00 000 000");
+		assertThat(incidents.confidential(fixtures.secretariat(), incident.id())).extracting(Incidents.ConfidentialNote::note)
+				.containsExactly("Witness: A. B., +374 00 000 000");
+		Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
+				"UPDATE monitoring.incident_confidential SET note = 'x' WHERE incident = ?").param(incident.id()).update());
+		assertThat(refused).isInstanceOf(org.springframework.dao.DataAccessException.class);
+	}
+
 	static String refusal(Runnable change) {
 		UserFacingException refused = catchThrowableOfType(UserFacingException.class, change::run);
 		assertThat(refused).as("a refusal").isNotNull();

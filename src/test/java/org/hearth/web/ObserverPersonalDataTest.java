@@ -13,12 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hearth.HearthTest;
+import org.hearth.aid.AidFixtures;
+import org.hearth.aid.FacilityKind;
 import org.hearth.aid.Roster;
 import org.hearth.aid.StaffRole;
+import org.hearth.dialogue.Meetings;
 import org.hearth.identity.CurrentUser;
 import org.hearth.identity.Role;
 import org.hearth.identity.TestUsers;
 import org.hearth.identity.WebSession;
+import org.hearth.monitoring.Incidents;
 import org.hearth.registry.Registry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +40,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * An observer never sees personal data. People with names nobody else has are put where personal data lives — the
- * registry, the field hospital's roster, a member of staff's account — and then every page and API response an
+ * registry, the field hospital's roster, a meeting's participants, an incident's personal details — and then every
+ * page and API response an
  * observer can reach is walked: each GET mapping without a path variable, and every link found on the way, as the
  * observer's session and with the observer's API token. None may hold those names, or any e-mail address. The same
  * names are first shown to be visible to the staff who work with them, so that a walk that finds nothing means
@@ -46,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class ObserverPersonalDataTest {
 
 	/** Most of what an observer sees links to more of it; more than this would be a crawl of the ledger's pages. */
-	static final int PAGE_LIMIT = 600;
+	static final int PAGE_LIMIT = 1000;
 
 	static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)");
 	static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\\.[A-Za-z0-9.-]+");
@@ -67,7 +72,16 @@ class ObserverPersonalDataTest {
 	Roster roster;
 
 	@Autowired
+	AidFixtures aid;
+
+	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	Meetings meetings;
+
+	@Autowired
+	Incidents incidents;
 
 	String canary(String what) {
 		return "Zyx" + what + "qv" + Long.toString(System.nanoTime() % 1_000_000, 36);
@@ -83,15 +97,29 @@ class ObserverPersonalDataTest {
 		String doctor = canary("Doctor");
 		canaries.add(doctor);
 		CurrentUser coordinator = users.newStaff(Set.of(Role.AID_COORDINATOR), "KHA");
-		UUID fieldHospital = roster.fieldHospitals().get(0).id();
+		// A field hospital of its own: the demo hospital's roster is counted by its own test.
+		UUID fieldHospital = aid.facility(FacilityKind.FIELD_HOSPITAL, "xocali");
 		roster.add(coordinator, fieldHospital, new Roster.NewMember(doctor, StaffRole.DOCTOR, List.of("hy", "az")));
 		CurrentUser caseworker = users.newStaff(Set.of(Role.CASEWORKER), "KHA");
+		CurrentUser secretariat = users.demo("dialogue@hearth.demo");
+		String participant = canary("Participant");
+		canaries.add(participant);
+		UUID meeting = meetings.meetings().get(0).id();
+		meetings.addParticipant(secretariat, meeting, participant, "Canary delegation", "adviser");
+		String witness = canary("Witness");
+		canaries.add(witness);
+		UUID incident = incidents.incidents(Incidents.Filter.ALL, 1).get(0).id();
+		incidents.addConfidential(secretariat, incident, "Witness: " + witness + ", +374 00 000 000");
 
 		// The staff who work with these records see them: the walk below looks where a leak would show.
 		assertThat(body(mvc.perform(get("/aid/roster/members").param("facility", fieldHospital.toString())
 				.with(WebSession.signedIn(coordinator))).andReturn().getResponse())).contains(doctor);
 		assertThat(body(mvc.perform(get("/registry").param("q", registered).with(WebSession.signedIn(caseworker)))
 				.andReturn().getResponse())).contains(registered);
+		assertThat(body(mvc.perform(get("/dialogue/meetings/" + meeting).with(WebSession.signedIn(secretariat)))
+				.andReturn().getResponse())).contains(participant);
+		assertThat(body(mvc.perform(get("/monitoring/incidents/" + incident).with(WebSession.signedIn(secretariat)))
+				.andReturn().getResponse())).contains(witness);
 
 		CurrentUser observer = users.demo("observer@hearth.demo");
 		String token = json.readTree(mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
@@ -104,7 +132,7 @@ class ObserverPersonalDataTest {
 		int answered = 0;
 		while (!queue.isEmpty() && seen.size() < PAGE_LIMIT) {
 			String path = queue.poll();
-			if (!seen.add(path) || excluded(path)) {
+			if (excluded(path) || !seen.add(path)) {
 				continue;
 			}
 			MockHttpServletResponse response = path.startsWith("/api/")
@@ -127,7 +155,7 @@ class ObserverPersonalDataTest {
 			Matcher link = LINK.matcher(body);
 			while (link.find()) {
 				String next = link.group(1).replace("&amp;", "&");
-				if (!seen.contains(next)) {
+				if (!seen.contains(next) && !excluded(next)) {
 					queue.add(next);
 				}
 			}

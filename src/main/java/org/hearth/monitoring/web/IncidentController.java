@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.hearth.identity.CurrentUser;
+import org.hearth.identity.Role;
 import org.hearth.monitoring.Coordinates;
 import org.hearth.monitoring.Findings;
 import org.hearth.monitoring.HeritageSites;
@@ -115,20 +116,39 @@ class IncidentController {
 			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String sourceKind,
 			@RequestParam(defaultValue = "") String sourceReference,
 			@RequestParam(name = "sites", required = false) @Nullable List<String> siteIds,
-			@RequestParam(name = "facilities", required = false) @Nullable List<String> facilityIds, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "facilities", required = false) @Nullable List<String> facilityIds,
+			@RequestParam(defaultValue = "") String confidential, Locale locale, Model model,
+			RedirectAttributes redirect) {
 		IncidentForm form = new IncidentForm(kind, occurredAt, reportedAt, settlement, latitude, longitude,
 				description, sourceKind, sourceReference, siteIds == null ? List.of() : siteIds,
 				facilityIds == null ? List.of() : facilityIds);
 		return Forms.change("incident", model, redirect, () -> {
-			Incidents.Incident recorded = incidents.record(CurrentUser.require(), incident(form));
+			Incidents.Incident recorded = incidents.record(CurrentUser.require(), incident(form), confidential);
 			return Forms.Done.to("/monitoring/incidents/" + recorded.id(), "monitoring.incident.notice.recorded");
-		}, () -> renderNew(form, locale, model));
+		}, () -> {
+			model.addAttribute("confidentialTyped", confidential);
+			return renderNew(form, locale, model);
+		});
 	}
 
 	@GetMapping("/monitoring/incidents/{id}")
 	String incident(@PathVariable UUID id, Locale locale, Model model) {
 		return render(id, locale, model, null, null);
+	}
+
+	/** Who was involved, a witness's contact: kept from observers and the public. */
+	@PreAuthorize("hasRole('DIALOGUE_SECRETARIAT')")
+	@PostMapping("/monitoring/incidents/{id}/confidential")
+	String confidential(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, Locale locale,
+			Model model, RedirectAttributes redirect) {
+		incidents.incident(id);
+		return Forms.change("confidential", model, redirect, () -> {
+			incidents.addConfidential(CurrentUser.require(), id, note);
+			return Forms.Done.to("/monitoring/incidents/" + id + "#confidential", "monitoring.incident.notice.confidential");
+		}, () -> {
+			model.addAttribute("confidentialTyped", note);
+			return render(id, locale, model, null, null);
+		});
 	}
 
 	@PreAuthorize("hasRole('OBSERVER')")
@@ -209,6 +229,10 @@ class IncidentController {
 		model.addAttribute("verifyForm", new VerifyForm(verify == null ? "" : verify.status(),
 				verify == null ? "" : verify.note(), String.valueOf(incident.version())));
 		model.addAttribute("findings", findings.findings(SubjectKind.INCIDENT, id, Findings.LIMIT));
+		CurrentUser user = CurrentUser.require();
+		// Personal details only for the secretariat: an observer's page has none to show.
+		model.addAttribute("confidential", user.has(Role.DIALOGUE_SECRETARIAT)
+				? incidents.confidential(user, id) : null);
 		model.addAttribute("today", java.time.LocalDate.now(clock.withZone(zone.zone())).toString());
 		model.addAttribute("findingForm", finding != null ? finding : FindingController.emptyForm(findings, clock, zone));
 		return "monitoring/incident";
