@@ -62,6 +62,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		response.sendRedirect(request.getContextPath() + home(user));
 	}
 
+	/** Each role's own starting page; someone holding several starts at the first that applies. */
 	static String home(CurrentUser user) {
 		if (user.has(Role.CASEWORKER) || user.has(Role.SUPERVISOR)) {
 			return "/cases";
@@ -71,6 +72,21 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		}
 		if (user.has(Role.ADMINISTRATOR)) {
 			return "/admin/staff";
+		}
+		if (user.has(Role.HOUSING_OFFICER)) {
+			return "/housing";
+		}
+		if (user.has(Role.AID_COORDINATOR)) {
+			return "/aid";
+		}
+		if (user.has(Role.OBSERVER)) {
+			return "/observer";
+		}
+		if (user.has(Role.DIALOGUE_SECRETARIAT)) {
+			return "/dialogue";
+		}
+		if (user.has(Role.DATA_PROTECTION_OFFICER)) {
+			return "/access-log";
 		}
 		return "/";
 	}
