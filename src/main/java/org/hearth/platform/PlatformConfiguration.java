@@ -21,4 +21,10 @@ class PlatformConfiguration {
 	DisplayZone displayZone(@Value("${hearth.time-zone}") String zone) {
 		return new DisplayZone(ZoneId.of(zone));
 	}
+
+	/** Small-cell suppression for every published count; refuses to start with a threshold below five. */
+	@Bean
+	Suppression suppression(@Value("${hearth.statistics.small-cell-threshold}") int threshold) {
+		return new Suppression(threshold);
+	}
 }

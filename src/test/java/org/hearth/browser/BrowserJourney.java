@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a journey through the pages needs: the whole application on a port with the demo accounts and mailbox, a
- * real Chromium, people signing in and registering as they do, and axe-core on every page on the way.
+ * real Chromium, people signing in and registering as they do, and axe-core on every kind of page on the way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
@@ -25,6 +27,10 @@ abstract class BrowserJourney {
 	static final String DEMO_PASSWORD = "hearth-demo-2026";
 
 	static Browser browser;
+
+	private static final Set<String> AUDITED = ConcurrentHashMap.newKeySet();
+
+	private static final String UUID_OR_NUMBER = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+";
 
 	@LocalServerPort
 	int port;
@@ -64,6 +70,12 @@ abstract class BrowserJourney {
 	 */
 	void audit(Page page) {
 		String where = page.url().replace(url(""), "");
+		// axe takes seconds a page on two cores: each page, in each language and state, is audited once a run.
+		String shape = where.replaceAll("[?#].*", "").replaceAll(UUID_OR_NUMBER, "{id}") + " " + page.locator("html")
+				.getAttribute("lang") + (page.locator("[data-testid=refusal]").count() > 0 ? " refused" : "");
+		if (!AUDITED.add(shape)) {
+			return;
+		}
 		Page target = page;
 		if (!Boolean.TRUE.equals(scriptsOn.get(page))) {
 			if (auditor == null) {

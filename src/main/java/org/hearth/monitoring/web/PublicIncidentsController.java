@@ -1,13 +1,15 @@
 package org.hearth.monitoring.web;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.hearth.monitoring.IncidentKind;
 import org.hearth.monitoring.Incidents;
 import org.hearth.monitoring.Verification;
+import org.hearth.platform.Figures;
+import org.hearth.platform.Suppression;
 import org.hearth.platform.SvgCharts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The public incident summary, without signing in: how many incidents were recorded by kind, by month and by
  * verification status, as tables and as charts with the same numbers. Counts only: no description, no source, no
- * place finer than the whole region, nobody's name. Every figure passes through {@link PublicFigures}.
+ * place finer than the whole region, nobody's name. Every figure passes through {@link Suppression}.
  */
 @Controller
 class PublicIncidentsController {
@@ -28,19 +30,24 @@ class PublicIncidentsController {
 	private final Incidents incidents;
 	private final Labels labels;
 	private final MessageSource messages;
+	private final Suppression suppression;
+	private final Figures figures;
 
-	PublicIncidentsController(Incidents incidents, Labels labels, MessageSource messages) {
+	PublicIncidentsController(Incidents incidents, Labels labels, MessageSource messages, Suppression suppression,
+			Figures figures) {
 		this.incidents = incidents;
 		this.labels = labels;
 		this.messages = messages;
+		this.suppression = suppression;
+		this.figures = figures;
 	}
 
 	/** One line of a table: what is counted, and the published figure. */
-	record Row(String key, String label, PublicFigures.Figure figure) {
+	record Row(String key, String label, Suppression.Figure figure) {
 	}
 
 	/** A kind of incident with its figure under each status, in the order of the statuses. */
-	record CrossRow(String key, String label, List<PublicFigures.Figure> figures, PublicFigures.Figure total) {
+	record CrossRow(String key, String label, List<Suppression.Figure> figures, Suppression.Figure total) {
 	}
 
 	@PreAuthorize("permitAll()")
@@ -56,27 +63,44 @@ class PublicIncidentsController {
 			// An odd year in a link shows every year.
 		}
 		Incidents.Summary summary = incidents.summary(chosen);
+		// One cross table with its margins: the counts by kind and by status are its totals, so that a figure
+		// withheld in one place is withheld everywhere it appears.
+		List<IncidentKind> kindKeys = List.copyOf(summary.byKindAndStatus().keySet());
+		Verification[] statusKeys = Verification.values();
+		long[][] counts = new long[kindKeys.size()][statusKeys.length];
+		for (int i = 0; i < kindKeys.size(); i++) {
+			for (int j = 0; j < statusKeys.length; j++) {
+				counts[i][j] = summary.byKindAndStatus().get(kindKeys.get(i)).getOrDefault(statusKeys[j], 0L);
+			}
+		}
+		Suppression.Published table = suppression.publish(new Suppression.Table(kindKeys.size(), statusKeys.length,
+				counts, Suppression.Totals.ALL));
 		List<Row> kinds = new ArrayList<>();
-		summary.byKind().forEach((k, n) -> kinds.add(new Row(k.name(), text("monitoring.incident-kind." + k.name(), locale),
-				PublicFigures.of(n))));
-		List<Row> statuses = new ArrayList<>();
-		summary.byStatus().forEach((s, n) -> statuses.add(new Row(s.name(),
-				text("monitoring.verification." + s.name(), locale), PublicFigures.of(n))));
-		List<Row> months = summary.byMonth().stream()
-				.map(m -> new Row(m.month().toString(), labels.month(m.month(), locale), PublicFigures.of(m.count())))
-				.toList();
 		List<CrossRow> cross = new ArrayList<>();
-		for (Map.Entry<IncidentKind, Map<Verification, Long>> e : summary.byKindAndStatus().entrySet()) {
-			cross.add(new CrossRow(e.getKey().name(), text("monitoring.incident-kind." + e.getKey().name(), locale),
-					e.getValue().values().stream().map(PublicFigures::of).toList(),
-					PublicFigures.of(summary.byKind().get(e.getKey()))));
+		for (int i = 0; i < kindKeys.size(); i++) {
+			String key = kindKeys.get(i).name();
+			String label = text("monitoring.incident-kind." + key, locale);
+			kinds.add(new Row(key, label, table.rowTotals().get(i)));
+			cross.add(new CrossRow(key, label, table.cells().get(i), table.rowTotals().get(i)));
+		}
+		List<Row> statuses = new ArrayList<>();
+		for (int j = 0; j < statusKeys.length; j++) {
+			statuses.add(new Row(statusKeys[j].name(), text("monitoring.verification." + statusKeys[j].name(), locale),
+					table.columnTotals().get(j)));
+		}
+		Suppression.Published byMonth = suppression.publish(
+				Suppression.Table.column(summary.byMonth().stream().mapToLong(Incidents.MonthCount::count).toArray()));
+		List<Row> months = new ArrayList<>();
+		for (int i = 0; i < summary.byMonth().size(); i++) {
+			YearMonth month = summary.byMonth().get(i).month();
+			months.add(new Row(month.toString(), labels.month(month, locale), byMonth.column().get(i)));
 		}
 		model.addAttribute("years", years);
 		model.addAttribute("year", chosen);
-		model.addAttribute("total", PublicFigures.of(summary.total()));
+		model.addAttribute("total", table.grandTotal());
 		model.addAttribute("kinds", kinds);
 		model.addAttribute("statuses", statuses);
-		model.addAttribute("statusKeys", Verification.values());
+		model.addAttribute("statusKeys", statusKeys);
 		model.addAttribute("months", months);
 		model.addAttribute("cross", cross);
 		model.addAttribute("kindChart", chart(text("monitoring.public.incidents.by-kind", locale), kinds, locale));
@@ -87,19 +111,12 @@ class PublicIncidentsController {
 		return "monitoring/public-incidents";
 	}
 
-	/** Bars of the figures shown; a withheld figure has no bar, as it has no number in the table. */
+	/** Bars of the figures shown; a hidden figure has no bar, as it has no number in the table. */
 	private String chart(String title, List<Row> rows, Locale locale) {
-		List<SvgCharts.Bar> bars = rows.stream().map(r -> new SvgCharts.Bar(r.label(),
-				r.figure().suppressed() ? 0 : r.figure().count(), r.figure().suppressed()
-						? text("monitoring.public.suppressed", locale) : count(r.figure().count(), locale), false))
-				.toList();
-		double max = Math.max(1, rows.stream().filter(r -> !r.figure().suppressed())
-				.mapToLong(r -> r.figure().count()).max().orElse(1));
+		List<SvgCharts.Bar> bars = rows.stream().map(r -> new SvgCharts.Bar(r.label(), r.figure().count(),
+				figures.text(r.figure(), locale), false)).toList();
+		double max = Math.max(1, rows.stream().mapToLong(r -> r.figure().count()).max().orElse(1));
 		return SvgCharts.horizontalBars(title, bars, max, 0);
-	}
-
-	private String count(long n, Locale locale) {
-		return text("monitoring.common.count", locale, n);
 	}
 
 	private String text(String key, Locale locale, @Nullable Object... arguments) {
