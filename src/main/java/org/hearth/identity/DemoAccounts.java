@@ -44,6 +44,7 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("dialogue@hearth.demo", Set.of(Role.DIALOGUE_SECRETARIAT), null, "hy"),
 			new Demo("observer@hearth.demo", Set.of(Role.OBSERVER), null, "en"),
 			new Demo("observer2@hearth.demo", Set.of(Role.OBSERVER), null, "ru"),
+			new Demo("statistician@hearth.demo", Set.of(Role.STATISTICIAN), null, "az"),
 			new Demo("dpo@hearth.demo", Set.of(Role.DATA_PROTECTION_OFFICER), null, "en"),
 			new Demo("admin@hearth.demo", Set.of(Role.ADMINISTRATOR), null, "en"));
 

@@ -4,7 +4,7 @@ package org.hearth.identity;
 public enum Role {
 
 	APPLICANT(false), CASEWORKER(true), SUPERVISOR(true), HOUSING_OFFICER(true), AID_COORDINATOR(true),
-	DIALOGUE_SECRETARIAT(true), OBSERVER(true), DATA_PROTECTION_OFFICER(true), ADMINISTRATOR(true);
+	DIALOGUE_SECRETARIAT(true), OBSERVER(true), STATISTICIAN(true), DATA_PROTECTION_OFFICER(true), ADMINISTRATOR(true);
 
 	private final boolean staff;
 

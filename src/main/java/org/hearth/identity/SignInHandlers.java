@@ -85,6 +85,9 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		if (user.has(Role.DIALOGUE_SECRETARIAT)) {
 			return "/dialogue";
 		}
+		if (user.has(Role.STATISTICIAN)) {
+			return "/statistics/manage";
+		}
 		if (user.has(Role.DATA_PROTECTION_OFFICER)) {
 			return "/access-log";
 		}

@@ -20,7 +20,7 @@ public class Figures {
 	private final MessageSource messages;
 	private final Suppression suppression;
 
-	Figures(MessageSource messages, Suppression suppression) {
+	public Figures(MessageSource messages, Suppression suppression) {
 		this.messages = messages;
 		this.suppression = suppression;
 	}

@@ -20,7 +20,7 @@ class ModuleMigrations {
 	/** Modules with migrations, each after those it depends on; {@code __root} holds what belongs to none. */
 	static final List<String> ORDER = List.of("__root", "platform", "identity", "transparency", "gazetteer", "services",
 			"applications", "registry", "housing", "aid",
-			"monitoring", "dialogue");
+			"monitoring", "dialogue", "statistics");
 
 	@Bean
 	FlywayMigrationStrategy moduleByModule() {

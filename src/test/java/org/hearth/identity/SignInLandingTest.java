@@ -23,7 +23,7 @@ class SignInLandingTest {
 		Map<String, String> landing = Map.of("applicant@hearth.demo", "/applications", "supervisor@hearth.demo",
 				"/cases", "housing@hearth.demo", "/housing", "aid@hearth.demo", "/aid", "observer@hearth.demo",
 				"/observer", "dialogue@hearth.demo", "/dialogue", "dpo@hearth.demo", "/access-log",
-				"admin@hearth.demo", "/admin/staff");
+				"statistician@hearth.demo", "/statistics/manage", "admin@hearth.demo", "/admin/staff");
 		int address = 1;
 		for (var entry : landing.entrySet()) {
 			String ip = "10.78.0." + address++;
