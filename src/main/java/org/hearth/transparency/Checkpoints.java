@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs a checkpoint whenever the log has grown, at most once per interval. Before signing it proves, from the
@@ -27,9 +28,12 @@ public class Checkpoints {
 	private final TransparencyProperties properties;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
 
-	Checkpoints(LogStore store, LogKey key, TransparencyProperties properties, JdbcClient jdbc, Clock clock) {
+	Checkpoints(LogStore store, LogKey key, TransparencyProperties properties, JdbcClient jdbc, Clock clock,
+			TransactionTemplate transactions) {
 		this.store = store;
+		this.transactions = transactions;
 		this.key = key;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -40,11 +44,19 @@ public class Checkpoints {
 			initialDelayString = "${hearth.transparency.checkpoint-interval}")
 	void scheduled() {
 		try {
-			signIfGrown();
+			scheduledOrThrow();
 		}
 		catch (RuntimeException e) {
 			log.error("Could not sign a checkpoint: {}", e.getMessage());
 		}
+	}
+
+	/**
+	 * What the schedule runs. A call from inside this bean passes by its transactional proxy, so the transaction that
+	 * holds the signer's lock until the checkpoint is written is opened here.
+	 */
+	void scheduledOrThrow() {
+		transactions.executeWithoutResult(tx -> signIfGrown());
 	}
 
 	/**

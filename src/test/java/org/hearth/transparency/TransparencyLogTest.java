@@ -169,6 +169,40 @@ class TransparencyLogTest {
 	}
 
 	@Test
+	void theScheduledSignerAndACallerNeverSignTheSameSizeTwice() throws Exception {
+		// The scheduled signer once called signIfGrown on itself, outside any transaction: its lock was gone
+		// before it wrote, and a caller signing at the same moment hit a duplicate checkpoint.
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 10; round++) {
+				transaction.executeWithoutResult(tx -> log.appendAll(List.of(Change.any())));
+				var start = new java.util.concurrent.CountDownLatch(1);
+				List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+				for (int t = 0; t < 8; t++) {
+					boolean scheduled = t % 2 == 0;
+					running.add(pool.submit(() -> {
+						start.await();
+						if (scheduled) {
+							checkpoints.scheduledOrThrow();
+						}
+						else {
+							checkpoints.signIfGrown();
+						}
+						return null;
+					}));
+				}
+				start.countDown();
+				for (var future : running) {
+					future.get();
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void proofsAndEntriesAreServedToAnyoneAndVerify() throws Exception {
 		transaction.executeWithoutResult(tx -> log.appendAll(List.of(Change.any(), Change.any(), Change.any())));
 		checkpoints.signIfGrown();
