@@ -38,7 +38,8 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 			"/login", "/register", "/register/**", "/account/confirm", "/account/set-password", "/verify", "/verify/**", "/services/**", "/great-return/rules", "/transparency", "/transparency/**",
 			"/great-return/rounds", "/great-return/rounds/**", "/commitments", "/commitments/**", "/incidents",
-			"/incidents/**", "/heritage", "/heritage/**",
+			"/incidents/**", "/heritage", "/heritage/**", "/statistics", "/statistics/releases", "/statistics/releases/**",
+			"/statistics/latest/**", "/statistics/data-dictionary",
 			"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/demo/mailbox",
 			"/demo/mailbox/**" };
 

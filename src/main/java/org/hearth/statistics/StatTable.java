@@ -58,7 +58,7 @@ public record StatTable(String id, List<String> rowKeys, Map<String, List<String
 	}
 
 	/** The same table from a suppressed one. */
-	static StatTable of(String id, List<String> rowKeys, Map<String, List<String>> rowLabels,
+	public static StatTable of(String id, List<String> rowKeys, Map<String, List<String>> rowLabels,
 			Suppression.Published p) {
 		return new StatTable(id, rowKeys, rowLabels,
 				p.cells().stream().map(r -> r.stream().map(Value::of).toList()).toList(),
