@@ -1,5 +1,10 @@
 package org.hearth.aid;
 
+import static org.hearth.bench.Measurements.format;
+import static org.hearth.bench.Measurements.get;
+import static org.hearth.bench.Measurements.report;
+import static org.hearth.bench.Measurements.timed;
+
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -107,12 +112,12 @@ public final class AidBench {
 					.followRedirects(HttpClient.Redirect.NEVER).build();
 			signIn(http, url, "aid@hearth.demo", "hearth-demo-2026");
 			int[] bytes = new int[1];
-			timed("stock.http", RUNS, () -> get(http, url + "/aid/warehouses/" + warehouses.get(random.nextInt(warehouses.size())), bytes));
+			timed("stock.http", RUNS, () -> get(http, url + "/aid/warehouses/" + warehouses.get(random.nextInt(warehouses.size())), "en", bytes));
 			report("stock.http-kb", bytes[0] / 1024);
-			timed("dashboard.http", RUNS / 3, () -> get(http, url + "/aid", bytes));
+			timed("dashboard.http", RUNS / 3, () -> get(http, url + "/aid", "en", bytes));
 			report("dashboard.http-kb", bytes[0] / 1024);
 			// What any page costs here: the catalogue, a table of 17 rows from memory, no query of its own.
-			timed("baseline.http", RUNS, () -> get(http, url + "/aid/items", bytes));
+			timed("baseline.http", RUNS, () -> get(http, url + "/aid/items", "en", bytes));
 			report("baseline.http-kb", bytes[0] / 1024);
 
 			long heap = 0;
@@ -252,47 +257,5 @@ public final class AidBench {
 		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
 		}
-	}
-
-	static int get(HttpClient http, String url, int[] bytes) {
-		try {
-			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-					.header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(url + " answered " + response.statusCode());
-			}
-			bytes[0] = response.body().length;
-			return response.body().length;
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	/** Runs {@code action} a fifth of {@code runs} (at least 30 times) to warm up, then {@code runs} times, and reports the latencies. */
-	static void timed(String name, int runs, Supplier<Integer> action) {
-		for (int i = 0; i < Math.max(30, runs / 5); i++) {
-			action.get();
-		}
-		double[] ms = new double[runs];
-		for (int i = 0; i < runs; i++) {
-			long start = System.nanoTime();
-			action.get();
-			ms[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(ms);
-		report(name + ".runs", runs);
-		report(name + ".p50", format(ms[(int) Math.ceil(runs * 0.50) - 1]));
-		report(name + ".p95", format(ms[(int) Math.ceil(runs * 0.95) - 1]));
-		report(name + ".p99", format(ms[(int) Math.ceil(runs * 0.99) - 1]));
-		report(name + ".max", format(ms[runs - 1]));
-	}
-
-	static String format(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
-	}
-
-	static void report(String key, Object value) {
-		System.out.println("RESULT " + key + " = " + value);
 	}
 }

@@ -1,5 +1,10 @@
 package org.hearth.statistics;
 
+import static org.hearth.bench.Measurements.format;
+import static org.hearth.bench.Measurements.get;
+import static org.hearth.bench.Measurements.report;
+import static org.hearth.bench.Measurements.timed;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -103,47 +108,5 @@ public final class StatisticsBench {
 			report("heap.peak-mb", heap / 1_000_000);
 			report("heap.max-mb", Runtime.getRuntime().maxMemory() / 1_000_000);
 		}
-	}
-
-	static int get(HttpClient http, String url, String language, int[] bytes) {
-		try {
-			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-					.header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(url + " answered " + response.statusCode());
-			}
-			bytes[0] = response.body().length;
-			return response.body().length;
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	/** Runs {@code action} a fifth of {@code runs} (at least 3 times) to warm up, then {@code runs} times. */
-	static void timed(String name, int runs, Supplier<Integer> action) {
-		for (int i = 0; i < Math.max(3, runs / 5); i++) {
-			action.get();
-		}
-		double[] ms = new double[runs];
-		for (int i = 0; i < runs; i++) {
-			long start = System.nanoTime();
-			action.get();
-			ms[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(ms);
-		report(name + ".runs", runs);
-		report(name + ".p50", format(ms[(int) Math.ceil(runs * 0.50) - 1]));
-		report(name + ".p95", format(ms[(int) Math.ceil(runs * 0.95) - 1]));
-		report(name + ".p99", format(ms[(int) Math.ceil(runs * 0.99) - 1]));
-		report(name + ".max", format(ms[runs - 1]));
-	}
-
-	static String format(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
-	}
-
-	static void report(String key, Object value) {
-		System.out.println("RESULT " + key + " = " + value);
 	}
 }

@@ -35,7 +35,7 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/hearth-statistics-bench.XXXXXX")
 trap 'rm -rf "$data"' EXIT
 (cd "$run_dir/app" && jar xf "$ROOT/$jar")
 cp="$run_dir/app/BOOT-INF/classes:$run_dir/app/BOOT-INF/lib/*"
-javac -nowarn -d "$run_dir/classes" -cp "$cp" bench/StatisticsBench.java
+javac -nowarn -d "$run_dir/classes" -cp "$cp" bench/Measurements.java bench/StatisticsBench.java
 log "Running with $applications applications (log: $run_dir/bench.log)"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java -Xmx1g -cp "$run_dir/classes:$cp" org.hearth.statistics.StatisticsBench "$data" "$applications" >"$run_dir/bench.log" 2>&1 || {
