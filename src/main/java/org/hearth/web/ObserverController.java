@@ -1,5 +1,6 @@
 package org.hearth.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +42,10 @@ class ObserverController {
 		this.log = log;
 	}
 
+	/** One line of a table of counts: the message key of what is counted, and how many. */
+	record Count(String label, long count) {
+	}
+
 	/** A visit ahead, with its site's name in the reader's language. */
 	record VisitRow(HeritageSites.Visit visit, String site) {
 	}
@@ -51,12 +56,16 @@ class ObserverController {
 		model.addAttribute("toCheckCount", toCheck.size());
 		model.addAttribute("toCheck", toCheck.subList(0, Math.min(SHOWN, toCheck.size())));
 		Incidents.Summary summary = incidents.summary(null);
-		model.addAttribute("incidentSummary", summary);
+		model.addAttribute("unverifiedCount", summary.byStatus().get(Verification.UNVERIFIED));
 		model.addAttribute("unverified", incidents.incidents(
 				new Incidents.Filter(null, Verification.UNVERIFIED, null, null, null, null), SHOWN));
-		model.addAttribute("verifications", Verification.values());
-		model.addAttribute("commitmentCounts", tracker.countsByStatus());
-		model.addAttribute("conditions", sites.conditionCounts());
+		model.addAttribute("commitmentCounts", tracker.countsByStatus().entrySet().stream()
+				.map(e -> new Count("dialogue.status." + e.getKey().name(), e.getValue())).toList());
+		model.addAttribute("incidentCounts", Arrays.stream(Verification.values())
+				.map(v -> new Count("monitoring.verification." + v.name(), summary.byStatus().get(v))).toList());
+		model.addAttribute("siteCounts", sites.conditionCounts().stream()
+				.map(c -> new Count(c.condition() == null ? "monitoring.site.not-assessed"
+						: "monitoring.condition." + c.condition().name(), c.sites())).toList());
 		model.addAttribute("visits", sites.scheduledVisits(SHOWN).stream()
 				.map(v -> new VisitRow(v, sites.site(v.site()).names().in(locale))).toList());
 		model.addAttribute("findings", findings.findings(null, null, SHOWN));
