@@ -70,9 +70,10 @@ abstract class BrowserJourney {
 	 */
 	void audit(Page page) {
 		String where = page.url().replace(url(""), "");
-		// axe takes seconds a page on two cores: each page, in each language and state, is audited once a run.
-		String shape = where.replaceAll("[?#].*", "").replaceAll(UUID_OR_NUMBER, "{id}") + " " + page.locator("html")
-				.getAttribute("lang") + (page.locator("[data-testid=refusal]").count() > 0 ? " refused" : "");
+		// axe takes one to five seconds a page on two cores: each page, refused or not, is audited once a run, in
+		// the first language it is met in (the markup is the same template in every language).
+		String shape = where.replaceAll("[?#].*", "").replaceAll(UUID_OR_NUMBER, "{id}")
+				+ (page.locator("[data-testid=refusal]").count() > 0 ? " refused" : "");
 		if (!AUDITED.add(shape)) {
 			return;
 		}
@@ -80,8 +81,9 @@ abstract class BrowserJourney {
 		if (!Boolean.TRUE.equals(scriptsOn.get(page))) {
 			if (auditor == null) {
 				auditor = newPage("en", true);
+				// Once: setContent keeps the address, so the stylesheet keeps resolving against this origin.
+				auditor.navigate(url("/"));
 			}
-			auditor.navigate(url("/"));
 			auditor.setContent(page.content().replaceAll("(?s)<script.*?</script>", ""));
 			target = auditor;
 		}
