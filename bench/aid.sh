@@ -8,7 +8,7 @@
 # Needs a JDK 17 (java, javac, jar). Builds the jar when target/ has none or it is older than the sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
+. bench/lib.sh
 movements=1000000
 write_docs=true
 while [ $# -gt 0 ]; do
@@ -20,22 +20,8 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
-jar=$(ls target/hearth-*.jar 2>/dev/null | grep -v -- '-plain\|\.original' | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
-	log "Building the jar (./mvnw -B -q -DskipTests package)"
-	./mvnw -B -q -DskipTests package
-	jar=$(ls target/hearth-*.jar | grep -v -- '-plain\|\.original' | head -n 1)
-fi
-commit=$(git rev-parse --short HEAD)
-run_dir="$ROOT/target/bench/aid-$(date -u +%Y%m%dT%H%M%SZ)"
-mkdir -p "$run_dir/app" "$run_dir/classes"
-data=$(mktemp -d "${TMPDIR:-/tmp}/hearth-aid-bench.XXXXXX")
-trap 'rm -rf "$data"' EXIT
-(cd "$run_dir/app" && jar xf "$ROOT/$jar")
-cp="$run_dir/app/BOOT-INF/classes:$run_dir/app/BOOT-INF/lib/*"
-javac -nowarn -d "$run_dir/classes" -cp "$cp" bench/Measurements.java bench/AidBench.java
+bench_prepare aid bench/AidBench.java
 log "Running with $movements movements (log: $run_dir/bench.log)"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java -Xmx1g -cp "$run_dir/classes:$cp" org.hearth.aid.AidBench "$data" "$movements" >"$run_dir/bench.log" 2>&1 || {
@@ -43,8 +29,6 @@ java -Xmx1g -cp "$run_dir/classes:$cp" org.hearth.aid.AidBench "$data" "$movemen
 	exit 1
 }
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-r() { grep "^RESULT $1 = " "$run_dir/bench.log" | head -n 1 | sed 's/^[^=]*= //'; }
-verdict() { if awk -v v="$1" -v t="$3" "BEGIN { exit !(v $2 t) }"; then echo "met"; else echo "**not met**"; fi; }
 section=$(cat <<MD
 
 ## $(date -u +%Y-%m-%d) — aid: stock on hand and the dashboard, $(nproc) CPUs, commit $commit
