@@ -70,7 +70,7 @@ abstract class BrowserJourney {
 	 */
 	void audit(Page page) {
 		String where = page.url().replace(url(""), "");
-		// axe takes one to five seconds a page on two cores: each page, refused or not, is audited once a run, in
+		// axe takes half a second to two seconds a page on two cores: each page, refused or not, is audited once a run, in
 		// the first language it is met in (the markup is the same template in every language).
 		String shape = where.replaceAll("[?#].*", "").replaceAll(UUID_OR_NUMBER, "{id}")
 				+ (page.locator("[data-testid=refusal]").count() > 0 ? " refused" : "");

@@ -38,4 +38,14 @@ class HomeBrowserIT extends BrowserJourney {
 		}
 		assertThat(violations).isEmpty();
 	}
+
+	@Test
+	void theAuditFindsWhatIsWrong() {
+		Page page = browser.newPage("en", true);
+		page.navigate(url("/"));
+		page.setContent("<!doctype html><html><body><main><img src=\"/x.png\"><input type=\"text\"></main></body></html>");
+		assertThat(Browser.seriousAccessibilityViolations(page)).as("an image without text and an unlabelled field")
+				.anySatisfy(v -> assertThat(v).startsWith("image-alt"))
+				.anySatisfy(v -> assertThat(v).startsWith("label"));
+	}
 }
