@@ -2,10 +2,8 @@ package org.hearth.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,13 +15,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hearth.shared.RuleViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Uploaded documents: the bytes under {@code HEARTH_DATA_DIR/documents} with random names, what is known of them in
+ * Uploaded documents: the bytes in the {@link DocumentBytes} store under random names, what is known of them in
  * PostgreSQL. Accepts PDF, JPEG and PNG only, decided by the content's signature, not by the name; nothing here
  * checks who may read a document — the module that holds the reference does.
  */
@@ -33,14 +33,18 @@ public class DocumentStore {
 	/** What Hearth accepts at all; a service may accept less. */
 	public static final java.util.List<String> ACCEPTED = java.util.List.of("application/pdf", "image/jpeg", "image/png");
 
-	private final Path root;
+	private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
+
+	private final Path spool;
+	private final DocumentBytes bytes;
 	private final DataSize maxSize;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DocumentStore(@Value("${hearth.data-dir}") Path dataDir, @Value("${hearth.documents.max-size}") DataSize maxSize,
-			JdbcClient jdbc, Clock clock) {
-		this.root = dataDir.resolve("documents");
+	DocumentStore(@Value("${hearth.data-dir}") Path dataDir, DocumentBytes bytes,
+			@Value("${hearth.documents.max-size}") DataSize maxSize, JdbcClient jdbc, Clock clock) {
+		this.spool = dataDir.resolve("spool");
+		this.bytes = bytes;
 		this.maxSize = maxSize;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -61,7 +65,10 @@ public class DocumentStore {
 
 	/**
 	 * Stores the file if its content is one of {@code mediaTypes} (a subset of PDF, JPEG, PNG) and it is at most
-	 * {@code limit} (never more than the installation's maximum).
+	 * {@code limit} (never more than the installation's maximum). The bytes are spooled to local disk, checked,
+	 * handed to the {@link DocumentBytes} store and only then recorded, so a row always has its bytes.
+	 *
+	 * @throws StorageUnavailableException when the file could not be kept (disk full, store unwritable)
 	 */
 	public StoredDocument store(InputStream content, long declaredSize, String originalName, DataSize limit,
 			java.util.Collection<String> mediaTypes) {
@@ -69,11 +76,10 @@ public class DocumentStore {
 		if (declaredSize > max.toBytes()) {
 			throw new RuleViolationException("platform.document.too-large", max.toMegabytes());
 		}
+		UUID id = UUID.randomUUID();
+		Path partial = spool.resolve(id + ".part");
 		try {
-			Files.createDirectories(root);
-			UUID id = UUID.randomUUID();
-			Path target = root.resolve(id.toString());
-			Path partial = root.resolve(id + ".part");
+			Files.createDirectories(spool);
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			long size;
 			try (InputStream in = new DigestInputStream(content, sha256)) {
@@ -83,18 +89,20 @@ public class DocumentStore {
 			try (InputStream head = Files.newInputStream(partial)) {
 				type = sniff(head.readNBytes(8));
 			}
-			if (size == 0 || size > max.toBytes() || type == null || !mediaTypes.contains(type)) {
-				Files.deleteIfExists(partial);
-				if (size == 0) {
-					throw new RuleViolationException("platform.document.empty");
-				}
-				throw size > max.toBytes() ? new RuleViolationException("platform.document.too-large", max.toMegabytes())
-						: new RuleViolationException("platform.document.type");
+			if (size == 0) {
+				throw new RuleViolationException("platform.document.empty");
 			}
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+			if (size > max.toBytes()) {
+				throw new RuleViolationException("platform.document.too-large", max.toMegabytes());
+			}
+			if (type == null || !mediaTypes.contains(type)) {
+				throw new RuleViolationException("platform.document.type");
+			}
+			String hash = HexFormat.of().formatHex(sha256.digest());
+			FileSystemDocumentBytes.force(partial);
+			bytes.keep(id.toString(), partial, hash);
 			String name = cleanName(originalName);
 			Instant now = clock.instant();
-			String hash = HexFormat.of().formatHex(sha256.digest());
 			jdbc.sql("""
 					INSERT INTO platform.document (id, media_type, size, sha256, original_name, stored_at)
 					VALUES (?, ?, ?, ?, ?, ?)""").param(id).param(type).param(size).param(hash).param(name)
@@ -102,10 +110,20 @@ public class DocumentStore {
 			return new StoredDocument(new DocumentId(id), type, size, hash, name, now);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			// The exception's message can carry a path; its kind is enough to tell a full disk from a lost store.
+			log.warn("Document store could not keep an upload: {}", e.getClass().getName());
+			throw new StorageUnavailableException();
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(partial);
+			}
+			catch (IOException ignored) {
+				// a spool left behind holds no record and is never read
+			}
 		}
 	}
 
@@ -117,12 +135,14 @@ public class DocumentStore {
 				.optional();
 	}
 
+	/** @throws StorageUnavailableException when the store cannot be read */
 	public InputStream open(DocumentId id) {
 		try {
-			return Files.newInputStream(root.resolve(id.id().toString()));
+			return bytes.open(id.id().toString());
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			log.warn("Document store could not open a document: {}", e.getClass().getName());
+			throw new StorageUnavailableException();
 		}
 	}
 

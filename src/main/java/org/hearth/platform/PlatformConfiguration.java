@@ -1,9 +1,11 @@
 package org.hearth.platform;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +22,13 @@ class PlatformConfiguration {
 	@Bean
 	DisplayZone displayZone(@Value("${hearth.time-zone}") String zone) {
 		return new DisplayZone(ZoneId.of(zone));
+	}
+
+	/** The file system under HEARTH_DATA_DIR/documents unless another store is configured. */
+	@Bean
+	@ConditionalOnProperty(name = "hearth.documents.store", havingValue = "filesystem", matchIfMissing = true)
+	DocumentBytes fileSystemDocumentBytes(@Value("${hearth.data-dir}") Path dataDir) {
+		return new FileSystemDocumentBytes(dataDir.resolve("documents"));
 	}
 
 	/** Small-cell suppression for every published count; refuses to start with a threshold below five. */

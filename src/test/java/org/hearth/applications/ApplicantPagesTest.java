@@ -44,6 +44,9 @@ class ApplicantPagesTest {
 	@Autowired
 	org.springframework.context.MessageSource messages;
 
+	@org.springframework.beans.factory.annotation.Value("${hearth.data-dir}")
+	java.nio.file.Path dataDir;
+
 	CurrentUser applicant;
 
 	@BeforeEach
@@ -108,6 +111,28 @@ class ApplicantPagesTest {
 				null, java.util.Locale.forLanguageTag("hy")))).doesNotContain("This kind of file is not accepted");
 		Application saved = applications.mine(applicant, new ApplicationId(UUID.fromString(id)));
 		assertThat(saved.answers()).containsEntry("identityDocumentType", "passport").doesNotContainKey("identityDocument");
+	}
+
+	@Test
+	void anUploadTheStoreCannotKeepIsExplainedAndTheDraftKeepsWhatWasTyped() throws Exception {
+		String id = start();
+		var pdf = new MockMultipartFile("file.identityDocument", "passport.pdf", "application/pdf", Residency.PDF);
+		String html;
+		try (var broken = org.hearth.web.BrokenDirectory.at(dataDir.resolve("spool"))) {
+			html = mvc.perform(page(id, "documents").file(pdf).param("q.identityDocumentType", "passport")
+					.param("action", "continue").header("Accept-Language", "az")).andExpect(status().isOk())
+					.andReturn().getResponse().getContentAsString();
+		}
+		assertThat(html).contains("lang=\"az\"").containsPattern("value=\"passport\"\\s+checked")
+				.contains(org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage(
+						"platform.document.unavailable", null, java.util.Locale.forLanguageTag("az")), "UTF-8"));
+		Application saved = applications.mine(applicant, new ApplicationId(UUID.fromString(id)));
+		assertThat(saved.status()).isEqualTo(Status.DRAFT);
+		assertThat(saved.answers()).containsEntry("identityDocumentType", "passport").doesNotContainKey("identityDocument");
+
+		// The disk is back: the same page and file go through.
+		mvc.perform(page(id, "documents").file(pdf).param("q.identityDocumentType", "passport")
+				.param("action", "continue")).andExpect(redirectedUrl("/applications/" + id + "/pages/declaration"));
 	}
 
 	@Test

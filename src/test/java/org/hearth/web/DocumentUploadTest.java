@@ -95,13 +95,77 @@ class DocumentUploadTest {
 		return jdbc.sql("SELECT count(*) FROM platform.document").query(Integer.class).single();
 	}
 
+	@Test
+	void anEmptyFileIsRefusedWhateverItsName() {
+		var refused = catchThrowableOfType(RuleViolationException.class,
+				() -> documents.store(new ByteArrayInputStream(new byte[0]), 0, "passport.pdf"));
+		assertThat(refused.messageKey()).isEqualTo("platform.document.empty");
+	}
+
+	@Test
+	void aZipBombOrAnArchiveNamedPdfIsRefusedUnopened() throws IOException {
+		// 10 MB of zeros compress to about 10 KB; nothing here may unpack it.
+		var zipped = new java.io.ByteArrayOutputStream();
+		try (var zip = new java.util.zip.ZipOutputStream(zipped)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("bomb.pdf"));
+			zip.write(new byte[10 * 1024 * 1024]);
+			zip.closeEntry();
+		}
+		byte[] bomb = zipped.toByteArray();
+		assertThat(bomb.length).isLessThan(64 * 1024);
+		var refused = catchThrowableOfType(RuleViolationException.class,
+				() -> documents.store(new ByteArrayInputStream(bomb), bomb.length, "passport.pdf"));
+		assertThat(refused.messageKey()).isEqualTo("platform.document.type");
+
+		// An SVG or HTML page (scripts run when opened) behind an image's name, and a PDF signature out of place.
+		for (String text : List.of("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+				"<html><script>alert(1)</script></html>", " %PDF-1.4")) {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			var disguised = catchThrowableOfType(RuleViolationException.class,
+					() -> documents.store(new ByteArrayInputStream(bytes), bytes.length, "photo.png"));
+			assertThat(disguised.messageKey()).as(text).isEqualTo("platform.document.type");
+		}
+		assertNoPartialFiles();
+	}
+
+	@Test
+	void aNameThatClimbsOutOfTheDirectoryIsKeptOnlyAsText() throws IOException {
+		Path outside = dataDir.resolve("evil.png");
+		for (String name : List.of("../evil.png", "..\\..\\evil.png", "/etc/../evil.png", "evil.png\u0000.pdf",
+				"<script>evil</script>.png")) {
+			StoredDocument stored = documents.store(new ByteArrayInputStream(PNG), PNG.length, name);
+			assertThat(stored.originalName()).as(name).doesNotContain("/", "\\", "..", "\u0000", "<", ">");
+			assertThat(dataDir.resolve("documents").resolve(stored.id().id().toString())).exists();
+		}
+		assertThat(outside).doesNotExist();
+		assertThat(dataDir.getParent().resolve("evil.png")).doesNotExist();
+	}
+
+	@Test
+	void aStoreThatCannotWriteRefusesInWordsAndKeepsNoRecord() throws IOException {
+		int before = documentsInTable();
+		Path spool = dataDir.resolve("spool");
+		try (var broken = BrokenDirectory.at(spool)) {
+			var refused = catchThrowableOfType(RuleViolationException.class,
+					() -> documents.store(new ByteArrayInputStream(PNG), PNG.length, "passport.png"));
+			assertThat(refused).isInstanceOf(org.hearth.platform.StorageUnavailableException.class);
+			assertThat(refused.messageKey()).isEqualTo("platform.document.unavailable");
+			assertThat(refused.status()).isEqualTo(503);
+		}
+		assertThat(documentsInTable()).isEqualTo(before);
+		// And once the disk is back, the same upload is kept.
+		assertThat(documents.store(new ByteArrayInputStream(PNG), PNG.length, "passport.png").size())
+				.isEqualTo(PNG.length);
+	}
+
 	private void assertNoPartialFiles() throws IOException {
-		Path root = dataDir.resolve("documents");
-		if (Files.isDirectory(root)) {
-			try (Stream<Path> all = Files.list(root)) {
-				List<String> partial = all.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part"))
-						.toList();
-				assertThat(partial).as("partial uploads left behind").isEmpty();
+		for (Path root : List.of(dataDir.resolve("documents"), dataDir.resolve("spool"))) {
+			if (Files.isDirectory(root)) {
+				try (Stream<Path> all = Files.list(root)) {
+					List<String> partial = all.map(p -> p.getFileName().toString())
+							.filter(n -> n.endsWith(".part")).toList();
+					assertThat(partial).as("partial uploads left behind in %s", root).isEmpty();
+				}
 			}
 		}
 	}
