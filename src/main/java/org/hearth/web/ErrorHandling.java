@@ -102,8 +102,20 @@ class ErrorHandling {
 		throw e;
 	}
 
+	/** Let the outermost filter answer: the same 503 as when the session itself could not be read. */
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.dao.TransientDataAccessResourceException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	void databaseUnavailable(RuntimeException e) {
+		throw e;
+	}
+
 	@ExceptionHandler(Exception.class)
-	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale)
+			throws Exception {
+		if (DatabaseUnavailable.isCause(e)) {
+			throw e;
+		}
 		String incident = UUID.randomUUID().toString().substring(0, 8);
 		log.error("Incident {} on {} {}: {}", incident, request.getMethod(), request.getRequestURI(),
 				SafeThrowable.describe(e));

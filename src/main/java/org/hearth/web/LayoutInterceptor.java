@@ -39,7 +39,7 @@ class LayoutInterceptor implements HandlerInterceptor {
 	}
 
 	/** GET links to the page being shown; after a POST that re-rendered a form, to the form's own address. */
-	private static List<LanguageLink> languageLinks(HttpServletRequest request) {
+	static List<LanguageLink> languageLinks(HttpServletRequest request) {
 		var builder = ServletUriComponentsBuilder.fromRequest(request);
 		Object failedUri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
 		if (failedUri != null) {
