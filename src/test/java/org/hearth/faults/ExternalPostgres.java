@@ -65,6 +65,11 @@ final class ExternalPostgres implements AutoCloseable {
 		}
 	}
 
+	/** A connection to Hearth's database as its owner, for a test's own checks. */
+	java.sql.Connection connect() throws SQLException {
+		return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/hearth", "hearth_owner", "");
+	}
+
 	/** What Hearth needs to reach this server, as environment variables. */
 	Map<String, String> environment() {
 		return Map.of("HEARTH_DB_URL", "jdbc:postgresql://localhost:" + port + "/hearth", "HEARTH_DB_USER",
