@@ -39,10 +39,17 @@ import java.util.regex.Pattern;
  * time spent in the upload request.</li>
  * <li>Status clients loop on the status page of their own submitted application: half on GET /api/v1/applications/{id}
  * (bearer token), half on the HTML page GET /applications/{id} (session cookie from the sign-in form).</li>
+ * <li>Caseworker clients ({@code --caseworker-clients}), each in its own session of the demo caseworker of the
+ * applications' office: GET /cases (the queue), then GET /cases/{id} of one of the status clients' applications in
+ * turn, each opened once for a purpose in the setup (as the case page requires).</li>
+ * <li>Public clients ({@code --public-clients}), anonymous: GET /statistics (the public dashboard), GET
+ * /transparency/checkpoint, and GET /transparency/proof/inclusion of an entry chosen at random in the tree of the
+ * checkpoint's size.</li>
  * </ul>
  *
  * Accounts: one new applicant per client, registered through the registration form and confirmed through the link the
- * demo mailbox received (demo profile only), then a bearer token each from POST /api/v1/auth/tokens. Before the load,
+ * demo mailbox received (demo profile only), then a bearer token each from POST /api/v1/auth/tokens; these setup
+ * requests' latencies are reported too (registration is part of the applicant's journey). Before the load,
  * a baseline: one client alone on each kind of request. Heap and GC of the application come from
  * {@code jstat -gc <pid> 1000} and its GC log ({@code -Xlog:gc:file=...:utctime,uptime}); CPU from /proc; gauges from
  * /actuator/metrics as the demo administrator (run.sh exposes the endpoint). bench/run.sh starts Hearth and runs this;
@@ -50,6 +57,7 @@ import java.util.regex.Pattern;
  *
  * <pre>java bench/SubmissionLoad.java --base-url http://localhost:8080 [--pid 1234] [--duration 60] [--warmup 10]
  *     [--baseline 5] [--clients 50] [--status-clients 10] [--html-status-clients 5] [--setup-threads 4]
+ *     [--caseworker-clients 0] [--public-clients 0] [--caseworker-email caseworker@hearth.demo]
  *     [--idempotency-keys true] [--markdown out.md] [--gc-log gc.log] [--app-log app.log]
  *     [--postgres-dir DATA_DIR/postgres] [--rate-target 200] [--p99-target-ms 100] [--heap-target-mb 512]</pre>
  *
@@ -90,6 +98,9 @@ public class SubmissionLoad {
 		int duration = Integer.parseInt(o.getOrDefault("duration", "60"));
 		int baseline = Integer.parseInt(o.getOrDefault("baseline", "5"));
 		int setupThreads = Integer.parseInt(o.getOrDefault("setup-threads", "4"));
+		int caseworkerClients = Integer.parseInt(o.getOrDefault("caseworker-clients", "0"));
+		int publicClients = Integer.parseInt(o.getOrDefault("public-clients", "0"));
+		String caseworkerEmail = o.getOrDefault("caseworker-email", "caseworker@hearth.demo");
 		boolean idempotencyKeys = Boolean.parseBoolean(o.getOrDefault("idempotency-keys", "true"));
 		var targets = new Targets(Double.parseDouble(o.getOrDefault("rate-target", "200")),
 				Double.parseDouble(o.getOrDefault("p99-target-ms", "100")),
@@ -118,16 +129,30 @@ public class SubmissionLoad {
 		}
 		log("Registering %d applicants through /register (demo mailbox for the confirmations)...", clients);
 		ExecutorService setup = Executors.newFixedThreadPool(setupThreads);
-		parallel(setup, accounts, account -> new Session(base).register(account.email, account.password));
+		parallel(setup, accounts, account -> timed("register (GET + POST /register)",
+				() -> new Session(base).register(account.email, account.password)));
 		Map<String, String> confirmations = confirmationLinks(base, accounts);
-		parallel(setup, accounts, account -> new Session(base).confirm(confirmations.get(account.email)));
-		parallel(setup, accounts, account -> account.token = new Session(base).token(account.email, account.password));
+		parallel(setup, accounts, account -> timed("confirm e-mail (GET /account/confirm)",
+				() -> new Session(base).confirm(confirmations.get(account.email))));
+		parallel(setup, accounts, account -> timed("API token (POST /api/v1/auth/tokens)",
+				() -> account.token = new Session(base).token(account.email, account.password)));
 		List<Account> statusAccounts = accounts.subList(submitters, clients);
 		parallel(setup, statusAccounts, account -> account.statusApplication = new Session(base).submitOne(account.token));
 		parallel(setup, statusAccounts.subList(0, htmlStatusClients), account -> {
 			var session = new Session(base);
-			session.signIn(account.email, account.password);
+			timed("sign in (GET + POST /login)", () -> session.signIn(account.email, account.password));
 			account.session = session;
+		});
+		List<String> cases = statusAccounts.stream().map(a -> a.statusApplication).toList();
+		List<Session> caseworkers = new ArrayList<>();
+		for (int i = 0; i < caseworkerClients; i++) {
+			caseworkers.add(new Session(base));
+		}
+		parallel(setup, caseworkers, session -> {
+			session.signIn(caseworkerEmail, adminPassword);
+			for (String id : cases) {
+				session.openCase(id);
+			}
 		});
 		setup.shutdown();
 		phases.setupEnd = System.currentTimeMillis();
@@ -170,12 +195,25 @@ public class SubmissionLoad {
 			}
 			threads.add(new Thread(loop, "client-" + i));
 		}
+		for (int i = 0; i < caseworkerClients; i++) {
+			Session session = caseworkers.get(i);
+			var s = new Stats();
+			stats.add(s);
+			int first = i;
+			threads.add(new Thread(() -> caseworkerLoop(base, session, cases, first, s), "caseworker-" + i));
+		}
+		for (int i = 0; i < publicClients; i++) {
+			var s = new Stats();
+			stats.add(s);
+			threads.add(new Thread(() -> publicLoop(base, s), "public-" + i));
+		}
 		var monitor = new Monitor(base, adminEmail, adminPassword);
 		var cpu = new CpuMeter(pid, postgresDir);
 		phases.warmupStart = System.currentTimeMillis();
 		threads.forEach(Thread::start);
-		log("%d clients running (%d submitting, %d on the JSON status, %d on the HTML status page); warm-up %d s...",
-				clients, submitters, statusClients - htmlStatusClients, htmlStatusClients, warmup);
+		log("%d clients running (%d submitting, %d on the JSON status, %d on the HTML status page, %d caseworkers, "
+				+ "%d public); warm-up %d s...", threads.size(), submitters, statusClients - htmlStatusClients,
+				htmlStatusClients, caseworkerClients, publicClients, warmup);
 		Thread.sleep(warmup * 1000L);
 		cpu.begin();
 		windowStart = System.nanoTime();
@@ -203,7 +241,8 @@ public class SubmissionLoad {
 		var all = new Stats();
 		stats.forEach(all::add);
 		var report = new Report(all, baselineStats, baseline, windowSeconds, submitters,
-				statusClients - htmlStatusClients, htmlStatusClients, clients, warmup, setupThreads, idempotencyKeys,
+				statusClients - htmlStatusClients, htmlStatusClients, clients, caseworkerClients, publicClients, warmup,
+				setupThreads, idempotencyKeys,
 				targets, phases, heap, gcLog, appLog, monitor, cpu, heapInfo, pid);
 		String text = report.markdown();
 		System.out.println(text);
@@ -329,6 +368,68 @@ public class SubmissionLoad {
 			if (r == null) {
 				pauseAfterError();
 			}
+		}
+	}
+
+	static void caseworkerLoop(String base, Session session, List<String> cases, int first, Stats s) {
+		HttpClient client = client();
+		String cookie = session.cookieHeader();
+		int next = first;
+		while (!stop.get()) {
+			Result queue = s.call(client, "caseworker queue (GET /cases)", HttpRequest.newBuilder(
+					URI.create(base + "/cases")).header("Cookie", cookie).header("Accept", "text/html")
+					.header("Accept-Encoding", "gzip").GET(), 200);
+			String id = cases.get(next++ % cases.size());
+			Result view = s.call(client, "case view (GET /cases/{id})", HttpRequest.newBuilder(
+					URI.create(base + "/cases/" + id)).header("Cookie", cookie).header("Accept", "text/html")
+					.header("Accept-Encoding", "gzip").GET(), 200);
+			if (queue == null || view == null) {
+				pauseAfterError();
+			}
+		}
+	}
+
+	static final Pattern CHECKPOINT_SIZE = Pattern.compile("\\A[^\\n]*\\n(\\d+)\\n");
+
+	static void publicLoop(String base, Stats s) {
+		HttpClient client = client();
+		var random = new java.util.Random();
+		while (!stop.get()) {
+			Result dashboard = s.call(client, "public dashboard (GET /statistics)", HttpRequest.newBuilder(
+					URI.create(base + "/statistics")).header("Accept", "text/html").header("Accept-Language", "hy")
+					.header("Accept-Encoding", "gzip").GET(), 200);
+			Result checkpoint = s.call(client, "transparency checkpoint (GET /transparency/checkpoint)",
+					HttpRequest.newBuilder(URI.create(base + "/transparency/checkpoint")).GET(), 200);
+			Matcher size = checkpoint == null ? null : CHECKPOINT_SIZE.matcher(checkpoint.body);
+			if (size == null || !size.find()) {
+				pauseAfterError();
+				continue;
+			}
+			long tree = Long.parseLong(size.group(1));
+			long index = Math.floorMod(random.nextLong(), tree);
+			Result proof = s.call(client, "inclusion proof (GET /transparency/proof/inclusion)", HttpRequest
+					.newBuilder(URI.create(base + "/transparency/proof/inclusion?index=" + index + "&size=" + tree))
+					.header("Accept-Encoding", "gzip").GET(), 200);
+			if (dashboard == null || proof == null) {
+				pauseAfterError();
+			}
+		}
+	}
+
+	/** Latencies of the setup's requests (register, confirm, token, sign-in), setup-threads at a time. */
+	static final Map<String, LongList> setupLatencies = new ConcurrentHashMap<>();
+
+	interface Step {
+		void run() throws Exception;
+	}
+
+	static void timed(String kind, Step step) throws Exception {
+		long start = System.nanoTime();
+		step.run();
+		long took = System.nanoTime() - start;
+		LongList list = setupLatencies.computeIfAbsent(kind, k -> new LongList());
+		synchronized (list) {
+			list.add(took);
 		}
 	}
 
@@ -542,6 +643,15 @@ public class SubmissionLoad {
 			String location = result.headers().firstValue("location").orElse("");
 			if (result.statusCode() != 302 || location.contains("/login")) {
 				throw new IllegalStateException("Sign-in as " + email + " failed: " + result.statusCode() + " " + location);
+			}
+		}
+
+		/** Opens a case for review, as a caseworker must once per session before the case page shows it. */
+		void openCase(String id) throws IOException, InterruptedException {
+			String page = get("/cases/" + id).body();
+			var result = postForm("/cases/" + id + "/open", Map.of("purpose", "REVIEW", "_csrf", csrf(page)));
+			if (result.statusCode() != 302) {
+				throw new IllegalStateException("Opening case " + id + " gave " + result.statusCode());
 			}
 		}
 
@@ -881,7 +991,8 @@ public class SubmissionLoad {
 	// ---- the report ---------------------------------------------------------------------------------------------
 
 	record Report(Stats all, Stats baselineStats, int baseline, double windowSeconds, int submitters,
-			int jsonStatusClients, int htmlStatusClients, int clients, int warmup, int setupThreads,
+			int jsonStatusClients, int htmlStatusClients, int clients, int caseworkerClients, int publicClients,
+			int warmup, int setupThreads,
 			boolean idempotencyKeys, Targets targets, Phases phases, HeapSampler heap, Path gcLog, Path appLog,
 			Monitor monitor, CpuMeter cpu, String heapInfo, String pid) {
 
@@ -903,7 +1014,8 @@ public class SubmissionLoad {
 			PhaseHeap loadHeap = phaseHeap(pauses, phases.warmupStart, phases.windowEnd);
 			PhaseHeap windowHeap = phaseHeap(pauses, phases.windowStart, phases.windowEnd);
 
-			out.append("### Load: submissions and status page\n\n");
+			out.append(caseworkerClients + publicClients == 0 ? "### Load: submissions and status page\n\n"
+					: "### Load: applicants, caseworkers, the public dashboard and the transparency log\n\n");
 			out.append("Parameters: ").append(clients).append(" closed-loop clients without think time (")
 					.append(submitters).append(" submitting, ").append(jsonStatusClients)
 					.append(" on the JSON status, ").append(htmlStatusClients)
@@ -913,7 +1025,15 @@ public class SubmissionLoad {
 					.append(" on create and submit. Setup (registering and confirming the accounts, tokens, ")
 					.append(setupThreads).append(" at a time) took ")
 					.append(fmt((phases.setupEnd - phases.setupStart) / 1000.0))
-					.append(" s and is not measured. The load generator runs on the same machine.\n\n");
+					.append(" s; its requests' latencies are in their own table below. The load generator runs on the "
+							+ "same machine.");
+			if (caseworkerClients + publicClients > 0) {
+				out.append(" Besides these, ").append(caseworkerClients).append(" caseworker clients (each its own "
+						+ "session of one caseworker, alternating the queue and a case view) and ").append(publicClients)
+						.append(" anonymous clients (the public statistics dashboard in Armenian, the latest checkpoint,"
+								+ " an inclusion proof of a random entry), also without think time.");
+			}
+			out.append("\n\n");
 
 			out.append("| requirement | target | measured | verdict |\n|---|---|---:|---|\n");
 			out.append("| submissions/s, documents excluded (time in the upload request taken out, see below) | ≥ ")
@@ -980,6 +1100,19 @@ public class SubmissionLoad {
 			all.latencies.forEach((kind, list) -> row(out, kind, list.sorted(), windowSeconds));
 			if (all.cycles.size > 0) {
 				row(out, "whole submission cycle (3 requests)", all.cycles.sorted(), windowSeconds);
+			}
+
+			if (!setupLatencies.isEmpty()) {
+				out.append("\nSetup requests before the load, ").append(setupThreads)
+						.append(" at a time (ms; sign-in and registration include an Argon2id hash):\n\n");
+				out.append("| request | count | p50 | p95 | p99 | max |\n|---|---:|---:|---:|---:|---:|\n");
+				new TreeMap<>(setupLatencies).forEach((kind, list) -> {
+					long[] sorted = list.sorted();
+					out.append("| ").append(kind).append(" | ").append(sorted.length).append(" | ")
+							.append(fmt(percentile(sorted, 0.5))).append(" | ").append(fmt(percentile(sorted, 0.95)))
+							.append(" | ").append(fmt(percentile(sorted, 0.99))).append(" | ")
+							.append(fmt(sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6)).append(" |\n");
+				});
 			}
 
 			if (baseline > 0 && !baselineStats.latencies.isEmpty()) {

@@ -2,13 +2,16 @@
 # Hearth's benchmarks: start-up time, page weight of the applicant journey, load on submissions and the status page.
 # Not tests: they measure and report, they do not pass or fail a build. What each number means: docs/benchmarks.md.
 #
-#   bench/run.sh [--quick] [--starts N] [--duration S] [--warmup S] [--clients N] [--label TEXT] [--no-docs]
+#   bench/run.sh [--quick] [--starts N] [--duration S] [--warmup S] [--clients N] [--caseworkers N] [--public N]
+#                [--label TEXT] [--no-docs]
 #
 #   --quick        one start-up of each kind instead of three, and a 15 s load window instead of 60 s
 #   --starts N     start-ups of each kind (default 3; --quick 1)
 #   --duration S   load window in seconds (default 60; --quick 15)
 #   --warmup S     load warm-up in seconds, not measured (default 10)
-#   --clients N    concurrent load clients (default 50, of which 10 on the status page)
+#   --clients N    concurrent applicant clients (default 50, of which 10 on the status page)
+#   --caseworkers N  caseworker clients on the queue and case pages, besides (default 5)
+#   --public N     anonymous clients on the public dashboard and the transparency log, besides (default 5)
 #   --label TEXT   added to the section's title in docs/benchmarks.md (e.g. "validation only")
 #   --no-docs      print the results but do not append them to docs/benchmarks.md
 #
@@ -24,6 +27,8 @@ starts=3
 duration=60
 warmup=10
 clients=50
+caseworkers=5
+public_clients=5
 status_clients=10
 label=""
 write_docs=true
@@ -37,9 +42,11 @@ while [ $# -gt 0 ]; do
 		--duration) duration=$2; duration_given=true; shift ;;
 		--warmup) warmup=$2; shift ;;
 		--clients) clients=$2; shift ;;
+		--caseworkers) caseworkers=$2; shift ;;
+		--public) public_clients=$2; shift ;;
 		--label) label=$2; shift ;;
 		--no-docs) write_docs=false ;;
-		-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+		-h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 		*) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -263,9 +270,11 @@ log "  UP after $(secs "$up_ms") s (pid $app_pid)"
 log "Page weight of the applicant journey..."
 "$JAVA" bench/PageWeight.java --base-url "$base" --markdown "$run_dir/page-weight.md" >"$run_dir/page-weight.out"
 
-log "Load: $clients clients ($status_clients on the status page), warm-up $warmup s, window $duration s..."
+log "Load: $clients applicant clients ($status_clients on the status page), $caseworkers caseworkers, $public_clients" \
+	"public, warm-up $warmup s, window $duration s..."
 "$JAVA" bench/SubmissionLoad.java --base-url "$base" --pid "$app_pid" --clients "$clients" \
-	--status-clients "$status_clients" --warmup "$warmup" --duration "$duration" --markdown "$run_dir/load.md" \
+	--status-clients "$status_clients" --caseworker-clients "$caseworkers" --public-clients "$public_clients" \
+	--warmup "$warmup" --duration "$duration" --markdown "$run_dir/load.md" \
 	--gc-log "$run_dir/gc.log" --app-log "$run_dir/load-app.log" --postgres-dir "$data/postgres" >"$run_dir/load.out"
 load_after=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 stop_app
