@@ -32,6 +32,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -64,12 +65,16 @@ final class S3DocumentBytes implements DocumentBytes, AutoCloseable {
 
 	/** A client for the configured store; refuses incomplete settings, naming what is missing. */
 	static S3DocumentBytes connect(S3Properties properties) {
+		return new S3DocumentBytes(client(properties), properties.bucket().strip(), properties.prefix(), 1000);
+	}
+
+	static S3Client client(S3Properties properties) {
 		var endpoint = properties.checked();
 		AwsCredentialsProvider credentials = properties.staticCredentials()
 				? StaticCredentialsProvider.create(
 						AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()))
 				: DefaultCredentialsProvider.builder().build();
-		S3Client client = S3Client.builder()
+		return S3Client.builder()
 				.endpointOverride(endpoint)
 				.region(Region.of(properties.region().strip()))
 				.forcePathStyle(true)
@@ -82,7 +87,6 @@ final class S3DocumentBytes implements DocumentBytes, AutoCloseable {
 				.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3))
 						.socketTimeout(Duration.ofSeconds(30)))
 				.build();
-		return new S3DocumentBytes(client, properties.bucket().strip(), properties.prefix(), 1000);
 	}
 
 	@Override
@@ -99,6 +103,10 @@ final class S3DocumentBytes implements DocumentBytes, AutoCloseable {
 		}
 		catch (S3Exception e) {
 			if (e.statusCode() == 412) {
+				if (holds(name, checksum, size)) {
+					// These very bytes are there: the SDK retried a write whose answer was lost, or it was kept before.
+					return;
+				}
 				log.warn("S3 PutObject refused: an object of that name exists already and was not overwritten");
 				throw new FileAlreadyExistsException("S3 object exists already; not overwritten");
 			}
@@ -112,6 +120,19 @@ final class S3DocumentBytes implements DocumentBytes, AutoCloseable {
 		if (response.checksumSHA256() != null && !response.checksumSHA256().equals(checksum)) {
 			log.warn("S3 PutObject: the store's SHA-256 differs from the document's");
 			throw new IOException("S3 PutObject: the store's SHA-256 differs from the document's");
+		}
+	}
+
+	/** Whether the object under {@code name} is known to have this SHA-256 and size; false when the store cannot tell. */
+	private boolean holds(String name, String checksum, long size) throws IOException {
+		try {
+			HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(prefix + name)
+					.checksumMode(ChecksumMode.ENABLED));
+			return checksum.equals(head.checksumSHA256()) && head.contentLength() != null
+					&& head.contentLength() == size;
+		}
+		catch (SdkException e) {
+			throw failed("HeadObject", e);
 		}
 	}
 

@@ -1,14 +1,15 @@
 package org.hearth.platform;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.springframework.util.FileSystemUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A real S3 server for tests: s3proxy in this JVM on a free loopback port, keeping objects as files in a temporary
  * directory, signing checked against one credential. It can be stopped and started again on the same port with
  * the same objects, as a store that goes away and comes back.
+ * <p>
+ * s3proxy runs in a class loader of its own, with the jars that Maven keeps off the tests' class path
+ * ({@code hearth.test.s3proxy-path}, see pom.xml): its XML libraries would otherwise give Spring MVC an XML converter
+ * and the JDK another StAX implementation that the application does not have. Hence the reflection here. Run
+ * without that property (from an IDE), s3proxy is loaded from the class path as usual.
  */
 public final class S3TestServer implements AutoCloseable {
 
@@ -30,8 +36,10 @@ public final class S3TestServer implements AutoCloseable {
 	public static final String REGION = "us-east-1";
 
 	private final Path root;
+	private static final ClassLoader S3PROXY = isolated();
+
 	private int port;
-	private S3Proxy proxy;
+	private Object proxy;
 
 	private S3TestServer(Path root) {
 		this.root = root;
@@ -54,28 +62,61 @@ public final class S3TestServer implements AutoCloseable {
 
 	/** Starts it (again, on the same port and with the same objects once it has run). */
 	public void up() {
+		Thread thread = Thread.currentThread();
+		ClassLoader context = thread.getContextClassLoader();
+		// Jetty's threads and the XML factories s3proxy creates look for their implementations here.
+		thread.setContextClassLoader(S3PROXY);
 		try {
-			proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(root.toString()))
-					.endpoint(URI.create("http://127.0.0.1:" + port))
-					.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-					// Stopped at once, like a server that is switched off, not after the clients' idle connections.
-					.stopTimeout(0).build();
-			proxy.start();
-			port = proxy.getPort();
+			Class<?> proxyClass = S3PROXY.loadClass("org.gaul.s3proxy.S3Proxy");
+			Class<?> blobStoreClass = S3PROXY.loadClass("org.gaul.s3proxy.blobstore.BlobStore");
+			Class<?> authenticationClass = S3PROXY.loadClass("org.gaul.s3proxy.auth.AuthenticationType");
+			Object builder = proxyClass.getMethod("builder").invoke(null);
+			Class<?> builderClass = builder.getClass();
+			Object blobStore = S3PROXY.loadClass("org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore")
+					.getConstructor(String.class).newInstance(root.toString());
+			builderClass.getMethod("blobStore", blobStoreClass).invoke(builder, blobStore);
+			builderClass.getMethod("endpoint", URI.class).invoke(builder, URI.create("http://127.0.0.1:" + port));
+			builderClass.getMethod("awsAuthentication", authenticationClass, String.class, String.class).invoke(
+					builder, authenticationClass.getMethod("valueOf", String.class).invoke(null, "AWS_V2_OR_V4"),
+					ACCESS_KEY, SECRET_KEY);
+			// Stopped at once, like a server that is switched off, not after the clients' idle connections.
+			builderClass.getMethod("stopTimeout", long.class).invoke(builder, 0L);
+			proxy = builderClass.getMethod("build").invoke(builder);
+			proxyClass.getMethod("start").invoke(proxy);
+			port = (int) proxyClass.getMethod("getPort").invoke(proxy);
 		}
-		catch (Exception e) {
+		catch (ReflectiveOperationException e) {
 			throw new IllegalStateException("s3proxy did not start", e);
+		}
+		finally {
+			thread.setContextClassLoader(context);
 		}
 	}
 
 	/** Stops it: connections to its port are refused until {@link #up()}. */
 	public void down() {
 		try {
-			proxy.stop();
+			proxy.getClass().getMethod("stop").invoke(proxy);
 		}
-		catch (Exception e) {
+		catch (ReflectiveOperationException e) {
 			throw new IllegalStateException("s3proxy did not stop", e);
 		}
+	}
+
+	private static ClassLoader isolated() {
+		String path = System.getProperty("hearth.test.s3proxy-path");
+		if (path == null || path.isBlank()) {
+			return S3TestServer.class.getClassLoader();
+		}
+		URL[] jars = Arrays.stream(path.split(",")).map(jar -> {
+			try {
+				return Path.of(jar).toUri().toURL();
+			}
+			catch (MalformedURLException e) {
+				throw new IllegalStateException(e);
+			}
+		}).toArray(URL[]::new);
+		return new URLClassLoader("s3proxy", jars, S3TestServer.class.getClassLoader());
 	}
 
 	public String endpoint() {
@@ -104,9 +145,9 @@ public final class S3TestServer implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			proxy.stop();
+			down();
 		}
-		catch (Exception ignored) {
+		catch (IllegalStateException ignored) {
 			// stopped already
 		}
 		try {
