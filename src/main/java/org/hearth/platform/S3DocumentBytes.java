@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -83,9 +84,11 @@ final class S3DocumentBytes implements DocumentBytes, AutoCloseable {
 				// which several S3-compatible servers refuse) and checks what a server returns when asked to.
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-				// As with the database: a store that does not answer gets the upload its 503 within seconds.
+				// As with the database, a store that is gone gets the upload its 503 within seconds (three attempts,
+				// 3 s to connect); one that stops answering within a minute.
 				.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3))
 						.socketTimeout(Duration.ofSeconds(30)))
+				.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(60)))
 				.build();
 	}
 

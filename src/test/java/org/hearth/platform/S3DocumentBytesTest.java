@@ -141,6 +141,22 @@ class S3DocumentBytesTest {
 		}
 	}
 
+	/** Bytes that changed in the store after they were kept (a failing disk under the server) are not served whole. */
+	@Test
+	void bytesThatChangedInTheStoreFailTheReadAtItsEnd() throws Exception {
+		byte[] content = "%PDF-1.4 as uploaded".getBytes(StandardCharsets.US_ASCII);
+		String name = UUID.randomUUID().toString();
+		store.keep(name, spooled(content), sha256(content));
+		Path file = server.fileOf(prefix + name);
+		assertThat(file).hasBinaryContent(content);
+		Files.write(file, "%PDF-1.4 as damaged!".getBytes(StandardCharsets.US_ASCII));
+
+		try (InputStream in = store.open(name)) {
+			assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("GetObject")
+					.cause().hasMessageContaining("checksum");
+		}
+	}
+
 	@Test
 	void aNameNeverKeptIsNotFound() {
 		assertThatThrownBy(() -> store.open(UUID.randomUUID().toString())).isInstanceOf(NoSuchFileException.class);

@@ -135,6 +135,11 @@ public final class S3TestServer implements AutoCloseable {
 				.httpClientBuilder(UrlConnectionHttpClient.builder()).build();
 	}
 
+	/** Where the server keeps the object under {@code key} of {@link #BUCKET}, to damage it as a failing disk would. */
+	Path fileOf(String key) {
+		return root.resolve(BUCKET).resolve(key);
+	}
+
 	/** Every key in {@link #BUCKET}. */
 	public List<String> keys() {
 		try (S3Client client = client()) {
