@@ -48,12 +48,14 @@ public class AccountManagement {
 	private final LoginThrottle throttle;
 	private final AuthenticationManager authentication;
 	private final ApiTokens tokens;
+	private final SecurityEvents events;
 	private final boolean staffMfaRequired;
 
 	AccountManagement(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Secrets secrets,
 			Mailer mailer, JdbcClient jdbc, TransactionTemplate transactions, Clock clock, LoginThrottle throttle,
-			AuthenticationManager authentication, ApiTokens tokens,
+			AuthenticationManager authentication, ApiTokens tokens, SecurityEvents events,
 			@org.springframework.beans.factory.annotation.Value("${hearth.security.staff-mfa-required}") boolean staffMfaRequired) {
+		this.events = events;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
@@ -175,13 +177,16 @@ public class AccountManagement {
 	public Optional<CurrentUser> verifySecondFactor(AccountId id, String code, String address) {
 		Account account = accounts.findById(id).orElseThrow();
 		if (account.totpSecret() == null || throttle.isThrottled(account.email(), address)) {
+			events.secondFactor(id, false, address);
 			return Optional.empty();
 		}
 		var step = Totp.matchingStep(secrets.decrypt(account.totpSecret()), code, clock.instant());
 		if (step.isEmpty() || !firstUseOf(id, step.getAsLong())) {
 			throttle.recordFailure(account.email(), address);
+			events.secondFactor(id, false, address);
 			return Optional.empty();
 		}
+		events.secondFactor(id, true, address);
 		if (!account.totpConfirmed()) {
 			account.confirmSecondFactor();
 			accounts.update(account);
@@ -208,6 +213,14 @@ public class AccountManagement {
 
 	/** Password (and, for staff outside the demo, the current TOTP code) in exchange for a bearer token. */
 	public TokenOutcome issueApiToken(String email, String password, String code, String address) {
+		TokenOutcome outcome = tokenFor(email, password, code, address);
+		if (outcome instanceof TokenOutcome.Refused refused) {
+			events.signInRefused("api", refused.messageKey(), email, address);
+		}
+		return outcome;
+	}
+
+	private TokenOutcome tokenFor(String email, String password, String code, String address) {
 		CurrentUser user;
 		try {
 			var request = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
@@ -232,6 +245,7 @@ public class AccountManagement {
 			}
 		}
 		var issued = tokens.issue(user.id());
+		events.signedIn("api", user, false, address);
 		return new TokenOutcome.Issued(issued.token(), issued.expiresAt());
 	}
 

@@ -71,7 +71,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuthenticationManager manager,
-			ProblemResponses problems) throws Exception {
+			ProblemResponses problems, SecurityEvents events) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests
@@ -89,8 +89,10 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401,
 						"error.unauthenticated"))
-				.accessDeniedHandler((request, response, e) -> problems.write(request, response, 403,
-						"error.forbidden")));
+				.accessDeniedHandler((request, response, e) -> {
+					events.refused(request);
+					problems.write(request, response, 403, "error.forbidden");
+				}));
 		headers(http);
 		return http.build();
 	}
@@ -118,7 +120,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain browser(HttpSecurity http, AuthenticationManager manager, SignInHandlers handlers,
-			SecurityContextRepository contexts) throws Exception {
+			SecurityContextRepository contexts, SecurityEvents events) throws Exception {
+		var deniedPage = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
 		http.authenticationManager(manager)
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.authorizeHttpRequests(requests -> requests
@@ -142,7 +145,11 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies("HEARTH_SESSION")
 				.logoutSuccessUrl("/?signed-out"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, e) -> {
+				events.refused(request);
+				deniedPage.handle(request, response, e);
+			}));
 		headers(http);
 		return http.build();
 	}

@@ -27,19 +27,22 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
 	private final boolean staffMfaRequired;
 	private final SecurityContextRepository contexts;
+	private final SecurityEvents events;
 	private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 	private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
 
 	SignInHandlers(@Value("${hearth.security.staff-mfa-required}") boolean staffMfaRequired,
-			SecurityContextRepository contexts) {
+			SecurityContextRepository contexts, SecurityEvents events) {
 		this.staffMfaRequired = staffMfaRequired;
 		this.contexts = contexts;
+		this.events = events;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
 		CurrentUser user = (CurrentUser) authentication.getPrincipal();
+		events.signedIn("form", user, user.isStaff() && staffMfaRequired, request.getRemoteAddr());
 		if (user.isStaff() && staffMfaRequired) {
 			var context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(new PendingSecondFactor(user.id()));
@@ -104,6 +107,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		var flash = new FlashMap();
 		flash.put("loginError", reason);
 		String email = request.getParameter("email");
+		events.signInRefused("form", reason, email == null ? "" : email, request.getRemoteAddr());
 		flash.put("email", email == null ? "" : email);
 		flash.setTargetRequestPath(request.getContextPath() + "/login");
 		flashMaps.saveOutputFlashMap(flash, request, response);
