@@ -58,6 +58,10 @@ final class DefinitionReader {
 		catch (JacksonException e) {
 			throw new DefinitionException(file, List.of(file + ": " + describe(e)));
 		}
+		if (definition == null) {
+			// An empty file, or one of comments only, is a YAML null: say so instead of failing the checks with an NPE.
+			throw new DefinitionException(file, List.of(file + ": empty; a definition starts with its code"));
+		}
 		var reader = new DefinitionReader(file, maxUploadMb);
 		reader.check(definition);
 		if (!reader.problems.isEmpty()) {
