@@ -62,13 +62,15 @@ class CsvFuzzTest {
 		for (int i = 0; i < count; i++) {
 			fields.add(data.consumeString(60));
 		}
-		List<Csv.Record> records = Csv.parse(Csv.line(fields));
+		// After a header, as Hearth writes its files: at the very start of a file a first field beginning with U+FEFF
+		// would read as a byte order mark (a finding of the fuzzer; Hearth's headers are fixed text).
+		List<Csv.Record> records = Csv.parse(Csv.line(List.of("header")) + Csv.line(fields));
 		if (fields.equals(List.of(""))) {
 			// One empty field is an empty line, which Csv skips.
-			assertThat(records).isEmpty();
+			assertThat(records).hasSize(1);
 			return;
 		}
-		assertThat(records).hasSize(1);
-		assertThat(records.get(0).fields()).isEqualTo(fields.stream().map(Csv::defused).toList());
+		assertThat(records).hasSize(2);
+		assertThat(records.get(1).fields()).isEqualTo(fields.stream().map(Csv::defused).toList());
 	}
 }
