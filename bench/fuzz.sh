@@ -62,7 +62,7 @@ for target in $targets; do
 		-Djazzer.internal.arg.0=fuzz "-Djazzer.internal.arg.1=-max_total_time=$seconds" \
 		>"$run_dir/${target/\#/.}.log" 2>&1 || status=FAILED
 	after=$(git status --porcelain --untracked-files=all -- src/test/resources | grep -c 'crash-' || true)
-	runs=$(grep -ho '^Done [0-9]* runs in [0-9]* second' "$run_dir/${target/\#/.}.log" | head -n 1 | sed 's/Done \([0-9]*\) runs in \([0-9]*\) second/\1 runs in \2 s/' || true)
+	runs=$(grep -aho '^Done [0-9]* runs in [0-9]* second' "$run_dir/${target/\#/.}.log" | head -n 1 | sed 's/Done \([0-9]*\) runs in \([0-9]*\) second/\1 runs in \2 s/' || true)
 	if [ "$status" = FAILED ] || [ "$after" -gt "$before" ]; then
 		found=1
 		status="FAILED, findings: $((after - before)) new crash input(s); see ${run_dir#"$ROOT"/}/${target/\#/.}.log"
@@ -72,5 +72,5 @@ done
 echo
 echo "Fuzzed for ${seconds}s each, commit $(git rev-parse --short HEAD):"
 printf '%s' "$summary"
-git status --porcelain --untracked-files=all -- src/test/resources | grep 'crash-' | sed 's/^?? /new finding: /' || true
+git status --porcelain --untracked-files=all -- src/test/resources | grep 'crash-' | sed 's/^?? /uncommitted finding: /' || true
 exit $found
