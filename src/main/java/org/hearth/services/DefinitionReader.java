@@ -298,7 +298,8 @@ final class DefinitionReader {
 			return null;
 		}
 		String[] parts = ref.split("\\.", 2);
-		return questions.stream().filter(q -> q.id().equals(parts[0]))
+		// A question without an id is reported as such; here it is simply not the one referred to.
+		return questions.stream().filter(q -> parts[0].equals(q.id()))
 				.map(q -> parts.length == 1 ? q : q.child(parts[1]).orElse(null))
 				.filter(q -> q != null && q.type() == QuestionType.DATE).findFirst().orElse(null);
 	}
@@ -307,7 +308,8 @@ final class DefinitionReader {
 		if (condition == null) {
 			return;
 		}
-		Question source = earlier.stream().filter(q -> q.id().equals(condition.question())).findFirst().orElse(null);
+		Question source = earlier.stream().filter(q -> q.id() != null && q.id().equals(condition.question()))
+				.findFirst().orElse(null);
 		if (source == null) {
 			problem(path + ".question", "'" + condition.question() + "' is not a question asked before this one");
 			return;
@@ -325,6 +327,10 @@ final class DefinitionReader {
 			values.addAll(condition.in());
 		}
 		for (String value : values) {
+			if (value == null) {
+				problem(path, "a value to compare with is missing");
+				continue;
+			}
 			boolean valid = switch (source.type()) {
 				case YES_NO -> value.equals("yes") || value.equals("no");
 				case SINGLE_CHOICE, MULTIPLE_CHOICE -> source.option(value).isPresent();
