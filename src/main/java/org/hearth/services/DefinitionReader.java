@@ -331,7 +331,8 @@ final class DefinitionReader {
 				problem(path, "a value to compare with is missing");
 				continue;
 			}
-			boolean valid = switch (source.type()) {
+			// A question without a type is reported as such; what it can be answered with is then unknown.
+			boolean valid = source.type() == null || switch (source.type()) {
 				case YES_NO -> value.equals("yes") || value.equals("no");
 				case SINGLE_CHOICE, MULTIPLE_CHOICE -> source.option(value).isPresent();
 				default -> true;
