@@ -106,6 +106,12 @@ public final class Xlsx {
 		long unpacked = 0;
 		byte[] buffer = new byte[1 << 16];
 		for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+			// Stored or deflated, as every spreadsheet program writes a workbook. commons-compress would try the other
+			// methods an archive may name too, and for Zstandard or XZ it needs libraries Hearth does not ship: a
+			// NoClassDefFoundError, which no catch for exceptions stops, and the upload would end in a 500.
+			if (entry.getMethod() != ZipArchiveEntry.STORED && entry.getMethod() != ZipArchiveEntry.DEFLATED) {
+				throw new IOException("entry " + entry.getName() + " is compressed with method " + entry.getMethod());
+			}
 			try (InputStream in = zip.getInputStream(entry)) {
 				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 					unpacked += n;

@@ -55,15 +55,21 @@ public final class Answers {
 		return values.get(id) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
 	}
 
+	/**
+	 * A group's items; none unless every element is an object. The whole list is checked, not its first element: a
+	 * list such as {@code [{}, "text"]} (any JSON can arrive through the API) would otherwise pass as a list of maps
+	 * and throw a ClassCastException at its second item, wherever it is read (FormEngine.suggestLatin, clean, rules).
+	 */
 	@SuppressWarnings("unchecked")
 	public List<Map<String, Object>> items(String groupId) {
-		return values.get(groupId) instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof Map)
+		return values.get(groupId) instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)
 				? (List<Map<String, Object>>) list : List.of();
 	}
 
+	/** A multiple choice's values; none unless every element is text (see {@link #items}). */
 	@SuppressWarnings("unchecked")
 	public List<String> list(String id) {
-		return values.get(id) instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof String)
+		return values.get(id) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
 				? (List<String>) list : List.of();
 	}
 
@@ -90,9 +96,10 @@ public final class Answers {
 		values.put(id, files);
 	}
 
+	/** A file question's files; none unless every element is an object (see {@link #items}). */
 	@SuppressWarnings("unchecked")
 	public List<Map<String, Object>> files(String id) {
-		return values.get(id) instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof Map)
+		return values.get(id) instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)
 				? (List<Map<String, Object>>) list : List.of();
 	}
 

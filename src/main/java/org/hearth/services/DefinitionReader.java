@@ -58,6 +58,10 @@ final class DefinitionReader {
 		catch (JacksonException e) {
 			throw new DefinitionException(file, List.of(file + ": " + describe(e)));
 		}
+		if (definition == null) {
+			// An empty file, or one of comments only, is a YAML null: say so instead of failing the checks with an NPE.
+			throw new DefinitionException(file, List.of(file + ": empty; a definition starts with its code"));
+		}
 		var reader = new DefinitionReader(file, maxUploadMb);
 		reader.check(definition);
 		if (!reader.problems.isEmpty()) {
@@ -294,7 +298,8 @@ final class DefinitionReader {
 			return null;
 		}
 		String[] parts = ref.split("\\.", 2);
-		return questions.stream().filter(q -> q.id().equals(parts[0]))
+		// A question without an id is reported as such; here it is simply not the one referred to.
+		return questions.stream().filter(q -> parts[0].equals(q.id()))
 				.map(q -> parts.length == 1 ? q : q.child(parts[1]).orElse(null))
 				.filter(q -> q != null && q.type() == QuestionType.DATE).findFirst().orElse(null);
 	}
@@ -303,7 +308,8 @@ final class DefinitionReader {
 		if (condition == null) {
 			return;
 		}
-		Question source = earlier.stream().filter(q -> q.id().equals(condition.question())).findFirst().orElse(null);
+		Question source = earlier.stream().filter(q -> q.id() != null && q.id().equals(condition.question()))
+				.findFirst().orElse(null);
 		if (source == null) {
 			problem(path + ".question", "'" + condition.question() + "' is not a question asked before this one");
 			return;
@@ -321,7 +327,12 @@ final class DefinitionReader {
 			values.addAll(condition.in());
 		}
 		for (String value : values) {
-			boolean valid = switch (source.type()) {
+			if (value == null) {
+				problem(path, "a value to compare with is missing");
+				continue;
+			}
+			// A question without a type is reported as such; what it can be answered with is then unknown.
+			boolean valid = source.type() == null || switch (source.type()) {
 				case YES_NO -> value.equals("yes") || value.equals("no");
 				case SINGLE_CHOICE, MULTIPLE_CHOICE -> source.option(value).isPresent();
 				default -> true;

@@ -22,12 +22,14 @@ public record Question(String id, QuestionType type, LocalizedText label, @Nulla
 		questions = questions == null ? List.of() : List.copyOf(questions);
 	}
 
+	// Compared this way round: DefinitionReader asks before it has refused a definition whose options or questions
+	// lack a value or id (they are reported as missing), so these may be null there.
 	public Optional<ChoiceOption> option(String value) {
-		return options.stream().filter(o -> o.value().equals(value)).findFirst();
+		return options.stream().filter(o -> value.equals(o.value())).findFirst();
 	}
 
 	public Optional<Question> child(String id) {
-		return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+		return questions.stream().filter(q -> id.equals(q.id())).findFirst();
 	}
 
 	public record ChoiceOption(String value, LocalizedText label) {

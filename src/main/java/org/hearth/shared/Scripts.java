@@ -24,7 +24,9 @@ public final class Scripts {
 
 	/** Latin spelling of {@code text}, keeping diacritics ("Շուշի" → "Shushi", "Шуша" → "Shusha"). */
 	public static String toLatin(String text) {
-		return TO_LATIN.transliterate(text.strip());
+		// Composed first: the rules are written for composed letters, and a decomposed Й (И and a combining breve, as
+		// some keyboards, Macs and exported files send it) came out as Ĭ instead of Y. Same text, same spelling.
+		return TO_LATIN.transliterate(Normalizer.normalize(text.strip(), Normalizer.Form.NFC));
 	}
 
 	/**
