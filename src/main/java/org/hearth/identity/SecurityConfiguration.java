@@ -35,7 +35,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	/** Paths anyone may open without signing in. Controllers behind them still declare their own rule. */
-	static final String[] PUBLIC_PATHS = { "/", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+	static final String[] PUBLIC_PATHS = { "/", "/assets/**", "/favicon.ico", "/error",
 			"/login", "/register", "/register/**", "/account/confirm", "/account/set-password", "/verify", "/verify/**", "/services/**", "/great-return/rules", "/transparency", "/transparency/**",
 			"/great-return/rounds", "/great-return/rounds/**", "/commitments", "/commitments/**", "/incidents",
 			"/incidents/**", "/heritage", "/heritage/**", "/statistics", "/statistics/releases", "/statistics/releases/**",

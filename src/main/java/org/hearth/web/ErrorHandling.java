@@ -30,6 +30,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -56,7 +57,7 @@ class ErrorHandling {
 		return respond(request, response, locale, HttpStatus.valueOf(e.status()), e.messageKey(), e.arguments());
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
+	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	Object notFound(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		return respond(request, response, locale, HttpStatus.NOT_FOUND, "error.not-found");
 	}

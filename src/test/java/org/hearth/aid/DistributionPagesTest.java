@@ -262,7 +262,7 @@ class DistributionPagesTest {
 		CurrentUser coordinator = users.newStaff(Set.of(Role.AID_COORDINATOR), "SHU");
 
 		String list = page(get("/aid/distributions/" + round.id() + "/list"), coordinator, "en", 200);
-		assertThat(list).containsPattern("href=\"/css/aid-distributions[-0-9a-f]*\\.css\"").contains(text("aid.distribution.list.recorded", "en"))
+		assertThat(list).containsPattern("href=\"/assets/css/aid-distributions[-0-9a-f]*\\.css\"").contains(text("aid.distribution.list.recorded", "en"))
 				.contains("Արմեն").contains("Тимур").contains("Timur").contains(text("aid.distribution.field.signature", "en"))
 				.contains(text("aid.distribution.list.received", "en", dates.date(today, Locale.ENGLISH)));
 		List<String> shown = households(list);

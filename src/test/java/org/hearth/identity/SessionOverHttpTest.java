@@ -123,7 +123,7 @@ class SessionOverHttpTest {
 		check(softly, "403 (applicant opens /cases)", applicant.get("/cases"), 403);
 		check(softly, "404 (anonymous)", anonymous.get("/services/no-such-service"), 404);
 		check(softly, "API 401", anonymous.get("/api/v1/applications"), 401);
-		check(softly, "static file", anonymous.get("/css/hearth.css"), 200);
+		check(softly, "static file", anonymous.get("/assets/css/hearth.css"), 200);
 		softly.assertAll();
 	}
 

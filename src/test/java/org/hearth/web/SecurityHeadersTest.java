@@ -45,7 +45,7 @@ class SecurityHeadersTest {
 		responses.put("404 page (signed in)", new Response(get("/no-such-page").with(WebSession.signedIn(applicant)), 404));
 		responses.put("403 (applicant opens /cases)", new Response(get("/cases").with(WebSession.signedIn(applicant)), 403));
 		responses.put("API 401", new Response(get("/api/v1/applications"), 401));
-		responses.put("static file", new Response(get("/css/hearth.css"), 200));
+		responses.put("static file", new Response(get("/assets/css/hearth.css"), 200));
 
 		var softly = new SoftAssertions();
 		for (var entry : responses.entrySet()) {
