@@ -6,6 +6,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,5 +62,12 @@ class SmtpMailTest {
 		assertThat(message.getHeader("Content-Language")[0]).isEqualTo("az");
 		assertThat((String) message.getContent()).contains("/account/confirm?token=abc123")
 				.contains(messages.getMessage("mail.greeting", null, Locale.forLanguageTag("az")));
+	}
+
+	/** Named, the provider is loaded as a class rather than searched for across the class path (see Mailer). */
+	@Test
+	void theMailStreamProviderIsNamedRatherThanSearchedFor() {
+		assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(Mailer.STREAM_PROVIDER);
+		assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(Mailer.STREAM_PROVIDER);
 	}
 }
