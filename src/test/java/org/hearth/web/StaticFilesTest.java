@@ -67,4 +67,13 @@ class StaticFilesTest {
 		}
 	}
 
+
+	@Test
+	void noSourceControlMetadataIsReachable() throws Exception {
+		for (String path : new String[] { "/.git/config", "/.git/HEAD", "/assets/.git/config", "/assets/../.git/HEAD" }) {
+			var response = mvc.perform(get(path)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(path).isNotEqualTo(200);
+			assertThat(response.getContentAsString()).as(path).doesNotContain("[core]", "ref: refs/");
+		}
+	}
 }
